@@ -1,0 +1,93 @@
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ipcChannels, type IpcChannel, type IpcHandlers } from '../../shared/ipc/contract';
+import { buildContentSecurityPolicy, originOf } from '../../shared/security/csp';
+import { dispatch } from '../main/ipc/register-handlers';
+import { createIpcHandlers } from '../main/ipc-handlers';
+import { createSettingsStore, type SettingsStore } from '../main/settings/settings-store';
+import { createRotatingLog } from '../main/logging/rotating-log';
+import { nodeLogFileSystem, writeFileAtomic } from '../main/node-files';
+
+/**
+ * Dev web mode: the same main-process handlers, reached over HTTP on 127.0.0.1 instead of IPC.
+ * Only the transport differs from Electron; validation, settings, log and the rest are the real
+ * modules. The data key is kept in a file of the dev profile (no OS keychain in a browser).
+ */
+export interface DevMainServer {
+  handlers: IpcHandlers;
+  settings: SettingsStore;
+  middleware: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+  contentSecurityPolicy: () => Promise<string>;
+}
+
+export const DEV_MAIN_PREFIX = '/__main/';
+
+export function createDevMainServer(options: { userData: string; appOrigin: string; devSocketOrigin: string }): DevMainServer {
+  const { userData } = options;
+  const settingsFile = path.join(userData, 'settings.json');
+  const settings = createSettingsStore({
+    load: () => fsp.readFile(settingsFile, 'utf8').catch(() => null),
+    save: (json) => writeFileAtomic(settingsFile, json),
+    folderExists: (folder) => fsp.stat(folder).then((s) => s.isDirectory(), () => false),
+  });
+  const log = createRotatingLog({ file: path.join(userData, 'logs', 'sportello.log'), maxBytes: 1_000_000, maxFiles: 5, fs: nodeLogFileSystem() });
+  const keyFile = path.join(userData, 'dev-data-key.txt');
+  const handlers = createIpcHandlers({
+    version: process.env.npm_package_version ?? '0.0.0',
+    platform: process.platform,
+    electronVersion: '',
+    chromeVersion: '',
+    userDataPath: userData,
+    settings,
+    log,
+    openExternal: async () => undefined,
+    dataKey: async () => {
+      const existing = await fsp.readFile(keyFile, 'utf8').catch(() => null);
+      if (existing) return existing.trim();
+      const fresh = crypto.randomBytes(32).toString('base64');
+      await writeFileAtomic(keyFile, fresh);
+      return fresh;
+    },
+  });
+  const webHandlers: IpcHandlers = {
+    ...handlers,
+    'app:info': async () => ({ ...(await handlers['app:info'](undefined)), runtime: 'web', electronVersion: null, chromeVersion: null }),
+    'dataKey:get': async () => ({ ...(await handlers['dataKey:get'](undefined)), protection: 'browser-profile' }),
+  };
+
+  const middleware: DevMainServer['middleware'] = (req, res, next) => {
+    if (!req.url?.startsWith(DEV_MAIN_PREFIX)) return next();
+    const channel = decodeURIComponent(req.url.slice(DEV_MAIN_PREFIX.length)) as IpcChannel;
+    const origin = req.headers.origin ?? '';
+    if (req.method !== 'POST' || !ipcChannels.includes(channel)) {
+      res.statusCode = 404;
+      return res.end();
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      let payload: unknown;
+      try {
+        payload = (JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { payload?: unknown }).payload;
+      } catch {
+        payload = Symbol('malformed');
+      }
+      // The HTTP transport's sender check: the page must be on the dev server's own origin.
+      const senderFrame = { url: origin === options.appOrigin ? `app://sportello/` : 'about:blank', parent: null };
+      void dispatch(channel, webHandlers, { senderFrame } as never, payload).then((result) => {
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify(result));
+      });
+    });
+  };
+
+  return {
+    handlers: webHandlers,
+    settings,
+    middleware,
+    contentSecurityPolicy: async () =>
+      buildContentSecurityPolicy({ centralServiceOrigin: originOf((await settings.get()).centralServiceUrl), devSocketOrigin: options.devSocketOrigin }),
+  };
+}

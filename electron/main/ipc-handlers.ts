@@ -1,0 +1,38 @@
+import type { IpcHandlers } from '../../shared/ipc/contract';
+import type { SettingsStore } from './settings/settings-store';
+import type { AppLog } from './logging/rotating-log';
+import { openExternalUrl } from './security/external-links';
+
+export interface IpcHandlerDeps {
+  version: string;
+  platform: string;
+  electronVersion: string;
+  chromeVersion: string;
+  userDataPath: string;
+  settings: SettingsStore;
+  log: AppLog;
+  openExternal: (url: string) => Promise<void>;
+  dataKey: () => Promise<string>;
+}
+
+/** The main-process side of every contract channel. */
+export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
+  return {
+    'app:info': async () => ({
+      version: deps.version,
+      runtime: 'electron',
+      platform: deps.platform,
+      electronVersion: deps.electronVersion,
+      chromeVersion: deps.chromeVersion,
+      userDataPath: deps.userDataPath,
+    }),
+    'settings:get': () => deps.settings.get(),
+    'settings:update': (patch) => deps.settings.update(patch),
+    'log:write': async (entry) => {
+      deps.log.write(entry);
+      return null;
+    },
+    'external:open': async ({ url }) => ({ opened: await openExternalUrl(url, deps.openExternal) }),
+    'dataKey:get': async () => ({ keyBase64: await deps.dataKey(), protection: 'os-keychain' }),
+  };
+}

@@ -1,0 +1,121 @@
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import type * as Electron from 'electron';
+import { buildContentSecurityPolicy, originOf } from '../../shared/security/csp';
+import { APP_SCHEME } from './security/app-origin';
+import { createAppProtocolHandler } from './security/app-protocol';
+import { registerIpcHandlers } from './ipc/register-handlers';
+import { createIpcHandlers } from './ipc-handlers';
+import { createSettingsStore } from './settings/settings-store';
+import { createRotatingLog } from './logging/rotating-log';
+import { loadOrCreateDataKey } from './keys/data-key';
+import { createAppWindow, hardenSession } from './app-window';
+import { nodeLogFileSystem, writeFileAtomic } from './node-files';
+
+export type ElectronModules = Pick<
+  typeof Electron,
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'safeStorage' | 'dialog'
+>;
+
+export interface MainPaths {
+  /** Folder with the built renderer (index.html and assets). */
+  rendererRoot: string;
+  preloadPath: string;
+}
+
+/** Wires the main process. Everything it calls is a small tested module; this is only composition. */
+export function startMainProcess(electron: ElectronModules, paths: MainPaths): void {
+  const { app, BrowserWindow, ipcMain, protocol, session, shell, safeStorage, dialog } = electron;
+
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  ]);
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  let mainWindow: Electron.BrowserWindow | null = null;
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    const userData = app.getPath('userData');
+    const log = createRotatingLog({
+      file: path.join(userData, 'logs', 'sportello.log'),
+      maxBytes: 1_000_000,
+      maxFiles: 5,
+      fs: nodeLogFileSystem(),
+    });
+    const settingsFile = path.join(userData, 'settings.json');
+    const settings = createSettingsStore({
+      load: () => fsp.readFile(settingsFile, 'utf8').catch(() => null),
+      save: (json) => writeFileAtomic(settingsFile, json),
+      folderExists: (folder) => fsp.stat(folder).then((s) => s.isDirectory(), () => false),
+    });
+    const keyFile = path.join(userData, 'data-key.bin');
+    const openExternal = (url: string) => shell.openExternal(url);
+
+    let centralOrigin: string | null = null;
+    void settings.get().then((s) => (centralOrigin = originOf(s.centralServiceUrl)));
+    protocol.handle(
+      APP_SCHEME,
+      createAppProtocolHandler({
+        root: paths.rendererRoot,
+        readFile: (file) => fsp.readFile(file),
+        contentSecurityPolicy: () => buildContentSecurityPolicy({ centralServiceOrigin: centralOrigin }),
+      }),
+    );
+
+    const handlers = createIpcHandlers({
+      version: app.getVersion(),
+      platform: process.platform,
+      electronVersion: process.versions.electron ?? '',
+      chromeVersion: process.versions.chrome ?? '',
+      userDataPath: userData,
+      settings: {
+        get: settings.get,
+        update: async (patch) => {
+          const updated = await settings.update(patch);
+          centralOrigin = originOf(updated.centralServiceUrl);
+          return updated;
+        },
+      },
+      log,
+      openExternal,
+      dataKey: () =>
+        loadOrCreateDataKey({
+          platform: process.platform,
+          safeStorage,
+          readWrappedKey: () => fsp.readFile(keyFile).catch(() => null),
+          writeWrappedKey: (wrapped) => writeFileAtomic(keyFile, wrapped),
+          randomBytes: (size) => crypto.randomBytes(size),
+        }),
+    });
+    registerIpcHandlers(ipcMain, handlers);
+    hardenSession(session.defaultSession);
+
+    mainWindow = createAppWindow({
+      BrowserWindow,
+      preloadPath: paths.preloadPath,
+      openExternal: (url) => void openExternal(url),
+      showFatalError: () =>
+        dialog.showErrorBox(
+          'Sportello Abilitazioni',
+          "L'interfaccia si è chiusa più volte di seguito. Le pratiche sono salvate: riavviare l'applicazione e, se accade ancora, contattare l'assistenza informatica.",
+        ),
+      log,
+    });
+    log.write({ level: 'info', event: 'app.started', context: { version: app.getVersion() } });
+  });
+}

@@ -1,0 +1,25 @@
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import type { LogFileSystem } from './logging/rotating-log';
+
+/** Writes through a temporary file and a rename, so a crash never leaves half a file. */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await fsp.mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await fsp.writeFile(temporary, data, { mode: 0o600 });
+  await fsp.rename(temporary, file);
+}
+
+export function nodeLogFileSystem(): LogFileSystem {
+  return {
+    size: (file) => fs.statSync(file).size,
+    append: (file, text) => {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.appendFileSync(file, text, { mode: 0o600 });
+    },
+    rename: (from, to) => fs.renameSync(from, to),
+    exists: (file) => fs.existsSync(file),
+    remove: (file) => fs.rmSync(file, { force: true }),
+  };
+}

@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { useAppStore } from './app/app-store';
+import { resolveSportelloApi } from './platform/sportello-api';
+
+async function start(): Promise<void> {
+  const api = await resolveSportelloApi();
+  await useAppStore.getState().connect(api);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root missing');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { Settings, SettingsPatch } from '../settings/settings';
+import { LogEntry } from '../logging/log-entry';
+
+/**
+ * The one IPC contract between the renderer and the main process. Every channel names its request
+ * and response schema; main validates requests against them, the preload exposes exactly these
+ * channels, and the browser implementation used by dev web mode satisfies the same type.
+ */
+export const ipcContract = {
+  'app:info': {
+    request: z.undefined(),
+    response: z.object({
+      version: z.string(),
+      runtime: z.enum(['electron', 'web']),
+      platform: z.string(),
+      electronVersion: z.string().nullable(),
+      chromeVersion: z.string().nullable(),
+      userDataPath: z.string().nullable(),
+    }),
+  },
+  'settings:get': { request: z.undefined(), response: Settings },
+  'settings:update': { request: SettingsPatch.strict(), response: Settings },
+  'log:write': { request: LogEntry, response: z.null() },
+  'external:open': { request: z.object({ url: z.string().max(2048) }).strict(), response: z.object({ opened: z.boolean() }) },
+  'dataKey:get': {
+    request: z.undefined(),
+    response: z.object({ keyBase64: z.string(), protection: z.enum(['os-keychain', 'browser-profile']) }),
+  },
+} as const;
+
+export type IpcContract = typeof ipcContract;
+export type IpcChannel = keyof IpcContract;
+export type IpcRequest<C extends IpcChannel> = z.infer<IpcContract[C]['request']>;
+export type IpcResponse<C extends IpcChannel> = z.infer<IpcContract[C]['response']>;
+
+export const ipcChannels = Object.keys(ipcContract) as IpcChannel[];
+
+type Args<C extends IpcChannel> = IpcRequest<C> extends undefined ? [] : [request: IpcRequest<C>];
+
+/** What the renderer sees as `window.sportello`, in Electron and in dev web mode alike. */
+export type SportelloApi = { [C in IpcChannel]: (...args: Args<C>) => Promise<IpcResponse<C>> };
+
+/** Server side of the contract: one handler per channel, given an already validated request. */
+export type IpcHandlers = { [C in IpcChannel]: (request: IpcRequest<C>) => Promise<IpcResponse<C>> };

@@ -1,0 +1,32 @@
+import { test, expect } from './fixtures';
+
+test('the shell opens in Italian with its navigation', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveTitle('Sportello Abilitazioni');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'it');
+  const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
+  await expect(nav.getByRole('button', { name: 'Pratiche' })).toHaveAttribute('aria-current', 'page');
+  await page.screenshot({ path: 'test-results/screens/01-pratiche.png', fullPage: true });
+
+  await nav.getByRole('button', { name: 'Diagnostica' }).click();
+  await expect(page.getByRole('heading', { name: 'Diagnostica' })).toBeVisible();
+  await expect(page.getByText(/^\d{2}\/\d{2}\/\d{4}$/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/02-diagnostica.png', fullPage: true });
+});
+
+test('the CSP stops an injected inline script', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Pratiche allo sportello' })).toBeVisible();
+  const outcome = await page.evaluate(() => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected = true;';
+    document.body.appendChild(script);
+    return new Promise<{ ran: boolean; violations: string[] }>((resolve) =>
+      setTimeout(() => resolve({ ran: (window as unknown as { __injected?: boolean }).__injected === true, violations }), 100),
+    );
+  });
+  expect(outcome.ran).toBe(false);
+  expect(outcome.violations).toContain('script-src-elem');
+});

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import { createDevMainServer } from './electron/dev/dev-main-server';
+
+const DEV_HOST = '127.0.0.1';
+const DEV_PORT = Number(process.env.SPORTELLO_DEV_PORT ?? 5174);
+
+/** Dev web mode: serves the main-process handlers over HTTP and the app's CSP on every response. */
+function devMainBridge(): Plugin {
+  return {
+    name: 'sportello-dev-main-bridge',
+    apply: 'serve',
+    configureServer(server) {
+      const devMain = createDevMainServer({
+        userData: path.resolve(process.env.SPORTELLO_USER_DATA ?? '.dev-data'),
+        appOrigin: `http://${DEV_HOST}:${DEV_PORT}`,
+        devSocketOrigin: `ws://${DEV_HOST}:${DEV_PORT}`,
+      });
+      server.middlewares.use((_req, res, next) => {
+        void devMain.contentSecurityPolicy().then((csp) => {
+          res.setHeader('Content-Security-Policy', csp);
+          next();
+        });
+      });
+      server.middlewares.use(devMain.middleware);
+    },
+  };
+}
+
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  publicDir: 'public',
+  plugins: [devMainBridge()],
+  build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome130', sourcemap: false },
+  server: { host: DEV_HOST, port: DEV_PORT, strictPort: true, hmr: { host: DEV_HOST, port: DEV_PORT } },
+});
