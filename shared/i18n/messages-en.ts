@@ -44,4 +44,5 @@ export const messagesEn: Messages = {
   'error.keys.basicText': 'This computer has no secure keyring (gnome-keyring or KWallet): the app stores no personal data without one. Contact IT support.',
   'error.keys.unwrapFailed': 'The local encryption key cannot be read (user profile changed?). Contact IT support: no data was deleted.',
   'error.generic': 'An unexpected error occurred. No data was lost.',
+  // feature areas: spread their catalogues below
 };

@@ -1,4 +1,7 @@
-/** Italian is the reference catalogue: every key exists here; other languages must match its keys. */
+/**
+ * Italian is the reference catalogue: every key exists here; other languages must match its keys.
+ * Each feature area keeps its messages in its own `<area>-it.ts` / `<area>-en.ts` pair, spread here.
+ */
 export const messagesIt = {
   'app.title': 'Sportello Abilitazioni',
   'app.subtitle': 'Abilitazione ai servizi telematici per Medici esterni e Presidi ospedalieri',
@@ -43,6 +46,7 @@ export const messagesIt = {
   'error.keys.basicText': 'Su questo computer manca un portachiavi sicuro (gnome-keyring o KWallet): l’applicazione non salva dati personali senza di esso. Contattare l’assistenza informatica.',
   'error.keys.unwrapFailed': 'La chiave di cifratura locale non può essere letta (profilo utente cambiato?). Contattare l’assistenza informatica: i dati non sono stati cancellati.',
   'error.generic': 'Si è verificato un errore imprevisto. Nessun dato è stato perso.',
+  // feature areas: spread their catalogues below
 } as const;
 
 export type MessageKey = keyof typeof messagesIt;
