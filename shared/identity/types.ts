@@ -1,0 +1,125 @@
+/**
+ * Identity data as read from an ID document and as declared on the application form.
+ * Every value is `null` when it was not read: callers must never fill a gap with a guess.
+ */
+
+export type DocumentType = 'CIE' | 'PASSPORT' | 'DRIVING_LICENCE' | 'HEALTH_CARD' | 'PAPER_ID' | 'UNKNOWN';
+
+export const DOCUMENT_TYPES: readonly DocumentType[] = ['CIE', 'PASSPORT', 'DRIVING_LICENCE', 'HEALTH_CARD', 'PAPER_ID', 'UNKNOWN'];
+
+export type Sex = 'M' | 'F';
+
+export interface IdDocumentFields {
+  surname: string | null;
+  givenNames: string | null;
+  sex: Sex | null;
+  /** YYYY-MM-DD */
+  birthDate: string | null;
+  /** Comune name without the province, or the foreign state. */
+  birthPlace: string | null;
+  fiscalCode: string | null;
+  documentNumber: string | null;
+  /** YYYY-MM-DD */
+  issueDate: string | null;
+  /** YYYY-MM-DD */
+  expiryDate: string | null;
+  /** ISO 3166-1 alpha-3 as in the MRZ (ITA), when known. */
+  nationality: string | null;
+}
+
+export type IdDocumentField = keyof IdDocumentFields;
+
+export const ID_DOCUMENT_FIELDS: readonly IdDocumentField[] = [
+  'surname',
+  'givenNames',
+  'sex',
+  'birthDate',
+  'birthPlace',
+  'fiscalCode',
+  'documentNumber',
+  'issueDate',
+  'expiryDate',
+  'nationality',
+];
+
+/**
+ * Where a value came from. `viz` is the printed (visual inspection zone) text of an ID document,
+ * `ocr` is OCR of a form zone, `acroform` a digitally filled PDF field, `clerk` a value typed or
+ * corrected by the clerk.
+ */
+export type FieldSource = 'mrz' | 'barcode' | 'viz' | 'acroform' | 'ocr' | 'clerk';
+
+export const FIELD_SOURCES: readonly FieldSource[] = ['mrz', 'barcode', 'viz', 'acroform', 'ocr', 'clerk'];
+
+export type DocumentSide = 'front' | 'back';
+
+export interface ReadingWarning {
+  code: string;
+  message: string;
+}
+
+export interface IdDocumentReading {
+  documentType: DocumentType;
+  fields: IdDocumentFields;
+  fieldSources: Partial<Record<IdDocumentField, FieldSource>>;
+  /** 0..1 per field; exact sources (MRZ with valid check digit, barcode, AcroForm) are 1. */
+  confidence: Partial<Record<IdDocumentField, number>>;
+  sidesSeen: DocumentSide[];
+  warnings: ReadingWarning[];
+}
+
+/** The applicant's personal data as declared on the application form. */
+export interface FormIdentity {
+  surname: string | null;
+  givenNames: string | null;
+  /** YYYY-MM-DD */
+  birthDate: string | null;
+  sex: Sex | null;
+  /** Comune of birth, or the foreign state when born abroad. */
+  birthPlace: string | null;
+  /** Province code (RM), or EE when born abroad. */
+  birthProvince: string | null;
+  fiscalCode: string | null;
+}
+
+export type CheckOutcome = 'match' | 'mismatch' | 'document-invalid' | 'unreadable';
+
+export type CheckReasonField = IdDocumentField | 'signature' | 'document';
+
+export interface CheckReason {
+  /** Stable code from `REASON_CODES` (shared/identity/reasons.ts). */
+  code: string;
+  field: CheckReasonField;
+  formValue: string | null;
+  documentValue: string | null;
+  /** Italian sentence fit for a refusal email/PEC. */
+  message: string;
+}
+
+export interface IdentityCheck {
+  outcome: CheckOutcome;
+  reasons: CheckReason[];
+}
+
+export type MrzFormat = 'TD1' | 'TD3';
+
+/** What happened to the raw lines before they parsed with valid check digits. */
+export type MrzRepairStatus = 'exact' | 'corrected' | 'repaired' | 'ambiguous' | 'unrepairable';
+
+export interface MrzReading {
+  format: MrzFormat;
+  documentType: DocumentType;
+  /** Fields in IdDocumentFields terms; an MRZ never carries birthPlace, and fiscalCode only when present in the optional data. */
+  fields: IdDocumentFields;
+  /** Per field: true when its check digit (or, for names, the composite of the lines) holds. */
+  valid: Partial<Record<IdDocumentField, boolean>>;
+  /** All check digits hold. */
+  allChecksValid: boolean;
+  /** The name field was filled to the last position: names may be cut short. */
+  truncatedName: boolean;
+  repair: MrzRepairStatus;
+  /** The lines after correction/repair. */
+  lines: string[];
+  /** Issuing state (ITA). */
+  issuingState: string | null;
+}
