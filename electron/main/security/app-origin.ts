@@ -12,5 +12,5 @@ export function isAppUrl(value: string): boolean {
   } catch {
     return false;
   }
-  return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && !url.username && !url.password;
+  return url.protocol === `${APP_SCHEME}:` && url.host.toLowerCase() === APP_HOST && !url.username && !url.password;
 }

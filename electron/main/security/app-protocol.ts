@@ -20,18 +20,20 @@ const MIME_TYPES: Record<string, string> = {
  * spelling (`..`, `%2e%2e`, `%2f`, backslashes), absolute paths and NUL bytes.
  */
 export function resolveAppPath(root: string, requestUrl: string): string | null {
+  // URL parsing silently collapses dot segments; a request that carried any is refused outright.
+  const rawPath = requestUrl.replace(/^[a-z]+:\/\/[^/?#]*/i, '').split(/[?#]/)[0];
+  if (/(^|\/)(\.|%2e){1,2}(\/|$)/i.test(rawPath) || rawPath.includes('//')) return null;
   let url: URL;
   try {
     url = new URL(requestUrl);
   } catch {
     return null;
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
-  const rawPath = url.pathname;
-  if (/%2f|%5c|%00/i.test(rawPath)) return null;
+  if (url.protocol !== `${APP_SCHEME}:` || url.host.toLowerCase() !== APP_HOST) return null;
+  if (/%2f|%5c|%00/i.test(url.pathname)) return null;
   let decoded: string;
   try {
-    decoded = decodeURIComponent(rawPath);
+    decoded = decodeURIComponent(url.pathname);
   } catch {
     return null;
   }

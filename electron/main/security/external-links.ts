@@ -15,7 +15,9 @@ export function vetExternalUrl(value: unknown): string | null {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   if (!url.hostname || url.username || url.password) return null;
-  if (url.hostname.includes('%')) return null;
+  // Percent-encoded hosts are decoded by URL; such a link is an obfuscation, not a real address.
+  const authority = value.replace(/^[a-z]+:\/\//i, '').split(/[/?#]/)[0];
+  if (authority.includes('%')) return null;
   return url.href;
 }
 

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as electronStub from 'electron';
+import { startMainProcess, type ElectronModules } from '../../../electron/main/main-process';
+import { ipcChannels } from '../../../shared/ipc/contract';
+
+const stub = electronStub as unknown as typeof import('../../stubs/electron');
+const { recorded } = stub;
+
+async function start(): Promise<void> {
+  startMainProcess(electronStub as unknown as ElectronModules, { rendererRoot: '/opt/sportello/renderer', preloadPath: '/opt/sportello/preload.cjs' });
+  await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+describe('main process wiring', () => {
+  beforeEach(() => {
+    stub.resetRecorded();
+    process.env.SPORTELLO_STUB_USER_DATA = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-main-'));
+  });
+
+  it('enables the sandbox, takes the single-instance lock and registers app:// as a secure standard scheme', async () => {
+    await start();
+    expect(recorded.sandboxEnabled).toBe(true);
+    expect(recorded.singleInstanceRequested).toBe(true);
+    expect(recorded.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+    expect([...recorded.protocolHandlers.keys()]).toEqual(['app']);
+  });
+
+  it('quits when another instance holds the lock', async () => {
+    recorded.singleInstanceLock = false;
+    await start();
+    expect(recorded.quitCalled).toBe(true);
+    expect(recorded.windows).toHaveLength(0);
+    expect(recorded.ipcHandlers.size).toBe(0);
+  });
+
+  it('registers one handler per contract channel', async () => {
+    await start();
+    expect([...recorded.ipcHandlers.keys()].sort()).toEqual([...ipcChannels].sort());
+  });
+
+  it('opens one hardened window on the app origin with every guard attached', async () => {
+    await start();
+    expect(recorded.windows).toHaveLength(1);
+    const [win] = recorded.windows;
+    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: '/opt/sportello/preload.cjs' });
+    expect(win.loadedUrls).toEqual(['app://sportello/index.html']);
+    for (const event of ['will-navigate', 'will-redirect', 'render-process-gone', 'will-attach-webview']) {
+      expect(win.webContents.listeners.has(event), event).toBe(true);
+    }
+    let prevented = false;
+    win.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://evil.example/');
+    expect(prevented).toBe(true);
+    expect(win.webContents.windowOpenHandler?.({ url: 'https://www.inail.it/' })).toEqual({ action: 'deny' });
+    expect(recorded.openedExternal).toEqual(['https://www.inail.it/']);
+  });
+
+  it('grants the camera to the app origin only', async () => {
+    await start();
+    const decide = (url: string, permission: string, mediaTypes: string[]) =>
+      new Promise((resolve) => recorded.permissionRequestHandler?.({ getURL: () => url }, permission, resolve, { requestingUrl: url, mediaTypes }));
+    expect(await decide('app://sportello/index.html', 'media', ['video'])).toBe(true);
+    expect(await decide('app://sportello/index.html', 'media', ['audio'])).toBe(false);
+    expect(await decide('https://evil.example/', 'media', ['video'])).toBe(false);
+    expect(await decide('app://sportello/index.html', 'geolocation', [])).toBe(false);
+    expect(recorded.permissionCheckHandler?.(null, 'notifications', 'app://sportello')).toBe(false);
+  });
+
+  it('reloads the renderer after it crashes', async () => {
+    await start();
+    const [win] = recorded.windows;
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    expect(win.loadedUrls).toEqual(['app://sportello/index.html', 'app://sportello/index.html']);
+  });
+
+  it('serves the renderer through app:// with a CSP', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-renderer-'));
+    fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html>');
+    startMainProcess(electronStub as unknown as ElectronModules, { rendererRoot: root, preloadPath: '/p.cjs' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const response = await recorded.protocolHandlers.get('app')!(new Request('app://sportello/index.html'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+});
