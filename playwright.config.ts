@@ -23,6 +23,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${DEV_PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-    env: { SPORTELLO_USER_DATA: `test-results/dev-data-${DEV_PORT}` },
+    env: { SPORTELLO_USER_DATA: `test-results/dev-data-${DEV_PORT}`, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
   },
 });

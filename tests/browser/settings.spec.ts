@@ -1,0 +1,49 @@
+import { test, expect } from './fixtures';
+
+test('invalid settings are refused in Italian naming the field, and the previous ones stay', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Impostazioni' }).click();
+  const url = page.getByLabel('Indirizzo del servizio centrale');
+  const retention = page.getByLabel('Giorni di conservazione delle immagini dopo la conferma');
+  const status = page.getByRole('status');
+
+  await url.fill('https://central.inail.local');
+  await page.getByLabel('Codice sede').fill('RM01');
+  await page.getByRole('button', { name: 'Salva impostazioni' }).click();
+  await expect(status).toHaveText('Impostazioni salvate.');
+
+  await url.fill('http://central.inail.local');
+  await page.getByRole('button', { name: 'Salva impostazioni' }).click();
+  await expect(status).toContainText('Campo «Indirizzo del servizio centrale»');
+  await expect(status).toContainText('fuori da questo computer è ammesso solo https');
+  await expect(url).toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: 'test-results/screens/03-impostazioni-errore.png', fullPage: true });
+
+  await url.fill('https://central.inail.local');
+  await retention.fill('-3');
+  await page.getByRole('button', { name: 'Salva impostazioni' }).click();
+  await expect(status).toContainText('Campo «Giorni di conservazione delle immagini dopo la conferma»');
+
+  await page.getByLabel('Cartella dello scanner').fill('/percorso/inesistente');
+  await retention.fill('30');
+  await page.getByRole('button', { name: 'Salva impostazioni' }).click();
+  await expect(status).toContainText('Cartella dello scanner inesistente');
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Impostazioni' }).click();
+  await expect(page.getByLabel('Indirizzo del servizio centrale')).toHaveValue('https://central.inail.local');
+  await expect(page.getByLabel('Codice sede')).toHaveValue('RM01');
+  await expect(page.getByLabel('Cartella dello scanner')).toHaveValue('');
+});
+
+test('English is available from settings', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Impostazioni' }).click();
+  await page.getByLabel('Lingua').selectOption('en');
+  await page.getByRole('button', { name: 'Salva impostazioni' }).click();
+  await expect(page.getByRole('heading', { name: 'Workstation settings' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByLabel('Language').selectOption('it');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Impostazioni della postazione' })).toBeVisible();
+});
