@@ -19,9 +19,9 @@ const MONTHS: Record<string, number> = {
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const NUMERIC_DATE = /^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})$/;
+const NUMERIC_DATE = /^(\d{1,2})\s*[/.\s-]\s*(\d{1,2})\s*[/.\s-]\s*(\d{4})$/;
 /** `01 NOV/NOV 1990`, `31 LUG/JUL 2023`, `31 LUG 2023`, `31/JUL/2023`. */
-const MONTH_NAME_DATE = /^(\d{1,2})\s*[\s/.\-]\s*([A-Z]{3})(?:\s*\/\s*([A-Z]{3}))?\s*[\s/.\-]\s*(\d{4})$/;
+const MONTH_NAME_DATE = /^(\d{1,2})\s*[\s/.-]\s*([A-Z]{3})(?:\s*\/\s*([A-Z]{3}))?\s*[\s/.-]\s*(\d{4})$/;
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
