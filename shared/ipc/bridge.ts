@@ -1,4 +1,5 @@
-import { ipcChannels, type IpcChannel, type SportelloApi } from './contract';
+import { ipcChannels, type IpcChannel } from './channels';
+import type { SportelloApi } from './contract';
 import { unwrap, type IpcResult } from './result';
 
 /**

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { Settings, SettingsPatch } from '../settings/settings';
 import { LogEntry } from '../logging/log-entry';
+import type { IpcChannel } from './channels';
+
+export { ipcChannels, type IpcChannel } from './channels';
+
+interface ChannelSpec {
+  request: z.ZodType;
+  response: z.ZodType;
+}
 
 /**
  * The one IPC contract between the renderer and the main process. Every channel names its request
@@ -27,14 +35,11 @@ export const ipcContract = {
     request: z.undefined(),
     response: z.object({ keyBase64: z.string(), protection: z.enum(['os-keychain', 'browser-profile']) }),
   },
-} as const;
+} as const satisfies { [C in IpcChannel]: ChannelSpec };
 
 export type IpcContract = typeof ipcContract;
-export type IpcChannel = keyof IpcContract;
 export type IpcRequest<C extends IpcChannel> = z.infer<IpcContract[C]['request']>;
 export type IpcResponse<C extends IpcChannel> = z.infer<IpcContract[C]['response']>;
-
-export const ipcChannels = Object.keys(ipcContract) as IpcChannel[];
 
 type Args<C extends IpcChannel> = IpcRequest<C> extends undefined ? [] : [request: IpcRequest<C>];
 

@@ -26,6 +26,10 @@ function handlers(): IpcHandlers {
 }
 
 describe('IPC contract', () => {
+  it('gives a schema to every channel name and to nothing else', () => {
+    expect(Object.keys(ipcContract).sort()).toEqual([...ipcChannels].sort());
+  });
+
   it('has a main-process handler for every channel and no other', () => {
     expect(Object.keys(handlers()).sort()).toEqual([...ipcChannels].sort());
   });
