@@ -1,0 +1,89 @@
+/**
+ * How a rendered document reaches the app: a clean scan, a flatbed A4 with the card anywhere and
+ * slightly rotated, a phone photo with perspective, or degraded copies (noise, blur, JPEG).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import bwipjs from 'bwip-js/node';
+import { PX_PER_MM, type Layout } from './layouts';
+
+export type Rng = () => number;
+
+/** mulberry32: a tiny seeded generator so the corpus is reproducible. */
+export function seededRng(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The document as an RGB PNG at PX_PER_MM. */
+export async function renderLayout(layout: Layout): Promise<Buffer> {
+  const base = sharp(Buffer.from(layout.svg)).flatten({ background: '#ffffff' });
+  if (!layout.barcode) return base.png().toBuffer();
+  const b = layout.barcode;
+  const code = await bwipjs.toBuffer({ bcid: 'code39', text: b.text, scale: 3, height: b.heightMm, includetext: false, backgroundcolor: 'FFFFFF' });
+  const resized = await sharp(code).resize({ width: Math.round(b.widthMm * PX_PER_MM), height: Math.round(b.heightMm * PX_PER_MM), fit: 'fill', kernel: 'nearest' }).png().toBuffer();
+  return base.composite([{ input: resized, left: Math.round(b.xMm * PX_PER_MM), top: Math.round(b.yMm * PX_PER_MM) }]).png().toBuffer();
+}
+
+export async function withNoise(png: Buffer, rng: Rng, amount: number): Promise<Buffer> {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  for (let i = 0; i < data.length; i += 1) data[i] = Math.max(0, Math.min(255, data[i] + (rng() + rng() + rng() - 1.5) * amount));
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).png().toBuffer();
+}
+
+/** A4 at 200 dpi, white with faint scanner noise, the given cards placed at the given spots and angles. */
+export async function flatbed(cards: Array<{ png: Buffer; leftMm: number; topMm: number; angleDeg: number }>, rng: Rng): Promise<Buffer> {
+  const dpmm = 200 / 25.4;
+  const width = Math.round(210 * dpmm);
+  const height = Math.round(297 * dpmm);
+  const placed = await Promise.all(
+    cards.map(async (card) => {
+      const meta = await sharp(card.png).metadata();
+      const scaled = await sharp(card.png).resize({ width: Math.round(((meta.width ?? 1) / PX_PER_MM) * dpmm) }).rotate(card.angleDeg, { background: '#ffffff' }).png().toBuffer();
+      return { input: scaled, left: Math.round(card.leftMm * dpmm), top: Math.round(card.topMm * dpmm) };
+    }),
+  );
+  const page = await sharp({ create: { width, height, channels: 3, background: '#fdfdfc' } }).composite(placed).png().toBuffer();
+  return withNoise(page, rng, 6);
+}
+
+/** A phone photo: the card on a dark desk, seen slightly from the side (ImageMagick perspective). */
+export function phonePhoto(png: Buffer, rng: Rng): Buffer {
+  const dir = mkdtempSync(path.join(tmpdir(), 'corpus-'));
+  try {
+    const input = path.join(dir, 'in.png');
+    const output = path.join(dir, 'out.png');
+    writeFileSync(input, png);
+    const info = execFileSync('/usr/bin/identify', ['-format', '%w %h', input]).toString().split(' ').map(Number);
+    const [w, h] = info;
+    const pad = Math.round(w * 0.12);
+    const j = () => Math.round((rng() - 0.5) * w * 0.05);
+    // Corners move inwards by a few percent: the perspective of a hand-held phone above the desk.
+    const pts = [0, 0, pad + j(), pad + j(), w, 0, w + pad + j(), pad + j(), w, h, w + pad + j(), h + pad + j(), 0, h, pad + j(), h + pad + j()];
+    execFileSync('/usr/bin/convert', [
+      input, '-bordercolor', '#3b342e', '-border', '0', '-virtual-pixel', 'background', '-background', '#3b342e',
+      '-extent', `${w + 2 * pad}x${h + 2 * pad}`, '-distort', 'Perspective', pts.join(','),
+      '-blur', '0x0.6', output,
+    ]);
+    return readFileSync(output);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function jpeg(png: Buffer, quality: number): Promise<Buffer> {
+  return sharp(png).jpeg({ quality, mozjpeg: false }).toBuffer();
+}
+
+export async function blur(png: Buffer, sigma: number): Promise<Buffer> {
+  return sharp(png).blur(sigma).png().toBuffer();
+}
