@@ -8,7 +8,8 @@ import { dispatch } from '../main/ipc/register-handlers';
 import { createIpcHandlers } from '../main/ipc-handlers';
 import { createSettingsStore, type SettingsStore } from '../main/settings/settings-store';
 import { createRotatingLog } from '../main/logging/rotating-log';
-import { nodeLogFileSystem, writeFileAtomic } from '../main/node-files';
+import { nodeHotFolderFileSystem, nodeLogFileSystem, writeFileAtomic } from '../main/node-files';
+import { createHotFolder } from '../main/hot-folder/hot-folder';
 
 /**
  * Dev web mode: the same main-process handlers, reached over HTTP on 127.0.0.1 instead of IPC.
@@ -34,6 +35,15 @@ export function createDevMainServer(options: { userData: string; appOrigin: stri
   });
   const log = createRotatingLog({ file: path.join(userData, 'logs', 'sportello.log'), maxBytes: 1_000_000, maxFiles: 5, fs: nodeLogFileSystem() });
   const keyFile = path.join(userData, 'dev-data-key.txt');
+  let hotFolderPath = '';
+  const hotFolder = createHotFolder({ fs: nodeHotFolderFileSystem(), folder: () => hotFolderPath });
+  const scanTimer = setInterval(() => {
+    void settings.get().then((s) => {
+      hotFolderPath = s.scannerHotFolder;
+      return hotFolder.scan();
+    });
+  }, 500);
+  scanTimer.unref();
   const handlers = createIpcHandlers({
     version: process.env.npm_package_version ?? '0.0.0',
     platform: process.platform,
@@ -43,6 +53,7 @@ export function createDevMainServer(options: { userData: string; appOrigin: stri
     settings,
     log,
     openExternal: async () => undefined,
+    hotFolder,
     dataKey: async () => {
       const existing = await fsp.readFile(keyFile, 'utf8').catch(() => null);
       if (existing) return existing.trim();

@@ -2,6 +2,7 @@ import type { IpcHandlers } from '../../shared/ipc/contract';
 import type { SettingsStore } from './settings/settings-store';
 import type { AppLog } from './logging/rotating-log';
 import { openExternalUrl } from './security/external-links';
+import type { HotFolder } from './hot-folder/hot-folder';
 
 export interface IpcHandlerDeps {
   version: string;
@@ -13,6 +14,7 @@ export interface IpcHandlerDeps {
   log: AppLog;
   openExternal: (url: string) => Promise<void>;
   dataKey: () => Promise<string>;
+  hotFolder: HotFolder;
 }
 
 /** The main-process side of every contract channel. */
@@ -34,5 +36,16 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     },
     'external:open': async ({ url }) => ({ opened: await openExternalUrl(url, deps.openExternal) }),
     'dataKey:get': async () => ({ keyBase64: await deps.dataKey(), protection: 'os-keychain' }),
+    'hotFolder:pending': async () => {
+      const { files, refused } = deps.hotFolder.pending();
+      return {
+        files: files.map((f) => ({ id: f.id, name: f.name, sizeBytes: f.sizeBytes, dataBase64: Buffer.from(f.data).toString('base64') })),
+        refused,
+      };
+    },
+    'hotFolder:acknowledge': async ({ id }) => {
+      await deps.hotFolder.acknowledge(id);
+      return null;
+    },
   };
 }

@@ -11,7 +11,10 @@ import { createSettingsStore } from './settings/settings-store';
 import { createRotatingLog } from './logging/rotating-log';
 import { loadOrCreateDataKey } from './keys/data-key';
 import { createAppWindow, hardenSession } from './app-window';
-import { nodeLogFileSystem, writeFileAtomic } from './node-files';
+import { nodeHotFolderFileSystem, nodeLogFileSystem, writeFileAtomic } from './node-files';
+import { createHotFolder } from './hot-folder/hot-folder';
+
+const HOT_FOLDER_POLL_MS = 1000;
 
 export type ElectronModules = Pick<
   typeof Electron,
@@ -67,7 +70,13 @@ export function startMainProcess(electron: ElectronModules, paths: MainPaths): v
     const openExternal = (url: string) => shell.openExternal(url);
 
     let centralOrigin: string | null = null;
-    void settings.get().then((s) => (centralOrigin = originOf(s.centralServiceUrl)));
+    let hotFolderPath = '';
+    void settings.get().then((s) => {
+      centralOrigin = originOf(s.centralServiceUrl);
+      hotFolderPath = s.scannerHotFolder;
+    });
+    const hotFolder = createHotFolder({ fs: nodeHotFolderFileSystem(), folder: () => hotFolderPath });
+    setInterval(() => void hotFolder.scan(), HOT_FOLDER_POLL_MS).unref();
     protocol.handle(
       APP_SCHEME,
       createAppProtocolHandler({
@@ -88,11 +97,13 @@ export function startMainProcess(electron: ElectronModules, paths: MainPaths): v
         update: async (patch) => {
           const updated = await settings.update(patch);
           centralOrigin = originOf(updated.centralServiceUrl);
+          hotFolderPath = updated.scannerHotFolder;
           return updated;
         },
       },
       log,
       openExternal,
+      hotFolder,
       dataKey: () =>
         loadOrCreateDataKey({
           platform: process.platform,

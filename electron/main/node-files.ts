@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { LogFileSystem } from './logging/rotating-log';
+import type { HotFolderFileSystem } from './hot-folder/hot-folder';
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a file. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
@@ -21,5 +22,21 @@ export function nodeLogFileSystem(): LogFileSystem {
     rename: (from, to) => fs.renameSync(from, to),
     exists: (file) => fs.existsSync(file),
     remove: (file) => fs.rmSync(file, { force: true }),
+  };
+}
+
+export function nodeHotFolderFileSystem(): HotFolderFileSystem {
+  return {
+    list: (folder) => fsp.readdir(folder),
+    stat: async (file) => {
+      const s = await fsp.stat(file);
+      return { size: s.size, mtimeMs: s.mtimeMs, isFile: s.isFile() };
+    },
+    read: (file) => fsp.readFile(file),
+    remove: (file) => fsp.rm(file, { force: true }),
+    moveAside: async (file, targetFolder) => {
+      await fsp.mkdir(targetFolder, { recursive: true });
+      await fsp.rename(file, path.join(targetFolder, path.basename(file)));
+    },
   };
 }

@@ -35,6 +35,14 @@ export const ipcContract = {
     request: z.undefined(),
     response: z.object({ keyBase64: z.string(), protection: z.enum(['os-keychain', 'browser-profile']) }),
   },
+  'hotFolder:pending': {
+    request: z.undefined(),
+    response: z.object({
+      files: z.array(z.object({ id: z.string(), name: z.string(), sizeBytes: z.number().int(), dataBase64: z.string() })),
+      refused: z.array(z.object({ id: z.string(), name: z.string(), reason: z.enum(['too-large', 'unsupported', 'empty']) })),
+    }),
+  },
+  'hotFolder:acknowledge': { request: z.object({ id: z.string().min(1).max(255) }).strict(), response: z.null() },
 } as const satisfies { [C in IpcChannel]: ChannelSpec };
 
 export type IpcContract = typeof ipcContract;

@@ -6,6 +6,8 @@ import { IpcCallError } from '../../../shared/ipc/result';
 import { dispatch, IpcHandlerError, isTrustedSender } from '../../../electron/main/ipc/register-handlers';
 import { createIpcHandlers } from '../../../electron/main/ipc-handlers';
 import { defaultSettings } from '../../../shared/settings/settings';
+import { createHotFolder } from '../../../electron/main/hot-folder/hot-folder';
+import { nodeHotFolderFileSystem } from '../../../electron/main/node-files';
 import type { createWebBridge } from '../../../renderer/platform/web-bridge';
 
 const stub = electronStub as unknown as typeof import('../../stubs/electron');
@@ -22,6 +24,7 @@ function handlers(): IpcHandlers {
     log: { write: vi.fn() },
     openExternal: vi.fn(async () => undefined),
     dataKey: async () => Buffer.alloc(32, 1).toString('base64'),
+    hotFolder: createHotFolder({ fs: nodeHotFolderFileSystem(), folder: () => '' }),
   });
 }
 
@@ -53,6 +56,8 @@ describe('IPC contract', () => {
     ['external:open', { url: 42 }],
     ['external:open', { url: 'https://x.it', extra: true }],
     ['app:info', { unexpected: true }],
+    ['hotFolder:acknowledge', { id: '' }],
+    ['hotFolder:acknowledge', {}],
   ] as const)('rejects a malformed %s payload with a clear error', async (channel, payload) => {
     const result = await dispatch(channel, handlers(), trusted, payload);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload', messageKey: 'error.ipc.invalidPayload', details: { channel } } });
