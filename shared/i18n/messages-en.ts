@@ -1,4 +1,5 @@
 import type { Messages } from './messages-it';
+import { storeEn } from './store-en';
 
 export const messagesEn: Messages = {
   'app.title': 'Sportello Abilitazioni',
@@ -45,4 +46,5 @@ export const messagesEn: Messages = {
   'error.keys.unwrapFailed': 'The local encryption key cannot be read (user profile changed?). Contact IT support: no data was deleted.',
   'error.generic': 'An unexpected error occurred. No data was lost.',
   // feature areas: spread their catalogues below
+  ...storeEn,
 };

@@ -1,3 +1,5 @@
+import { storeIt } from './store-it';
+
 /**
  * Italian is the reference catalogue: every key exists here; other languages must match its keys.
  * Each feature area keeps its messages in its own `<area>-it.ts` / `<area>-en.ts` pair, spread here.
@@ -47,6 +49,7 @@ export const messagesIt = {
   'error.keys.unwrapFailed': 'La chiave di cifratura locale non può essere letta (profilo utente cambiato?). Contattare l’assistenza informatica: i dati non sono stati cancellati.',
   'error.generic': 'Si è verificato un errore imprevisto. Nessun dato è stato perso.',
   // feature areas: spread their catalogues below
+  ...storeIt,
 } as const;
 
 export type MessageKey = keyof typeof messagesIt;

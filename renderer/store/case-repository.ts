@@ -1,0 +1,428 @@
+import Dexie from 'dexie';
+import {
+  AttachmentMeta,
+  CaseRecord,
+  CaseState as CaseStateSchema,
+  Decision,
+  type AttachmentRole,
+  type CaseState,
+  type CaseSummary,
+  type Profile,
+} from '../../shared/case/case';
+import type { FormFieldName, FormFieldValue } from '../../shared/case/form-fields';
+import { FormFieldValue as FormFieldValueSchema } from '../../shared/case/form-fields';
+import { caseNumberDayPrefix, formatCaseNumber } from '../../shared/case/case-number';
+import { caseSearchTerms, queryTerms } from '../../shared/case/search-terms';
+import { canMove, canReopen, isEditable } from '../../shared/case/state';
+import { appendAudit } from './audit-log';
+import type { DataCipher } from './data-cipher';
+import type { CaseDatabase, StoredCase } from './database';
+import { guardWrite, StoreError } from './store-error';
+
+export interface CaseQuery {
+  state?: CaseState;
+  /** Name words, a codice fiscale or a case number. */
+  search?: string;
+  /** createdAt range, inclusive, epoch ms. */
+  from?: number;
+  to?: number;
+  offset: number;
+  limit: number;
+}
+
+export interface CasePage {
+  items: CaseSummary[];
+  total: number;
+}
+
+export interface NewAttachment {
+  role: AttachmentRole;
+  mimeType: AttachmentMeta['mimeType'];
+  page: number;
+  bytes: Blob;
+}
+
+export interface StoredReadingView {
+  id: string;
+  attachmentId: string | null;
+  createdAt: number;
+  reading: unknown;
+}
+
+export type DecisionInput = Pick<Decision, 'outcome' | 'reasonCodes' | 'freeText'>;
+
+/**
+ * The case store the UI and the outbox use. Encryption and hashing happen before a Dexie
+ * transaction opens; inside one there are only IndexedDB operations (and the synchronous audit
+ * hash), so no transaction can commit early, and nothing here ever touches the network.
+ */
+export interface CaseRepository {
+  createDraft(input: { profile: Profile | null; urgent: boolean; urgentReason: string }, clerkId: string): Promise<CaseRecord>;
+  loadCase(caseId: string, clerkId: string): Promise<CaseRecord>;
+  saveField(caseId: string, field: FormFieldName, value: FormFieldValue | null, clerkId: string, kind?: 'edit-field' | 'ocr-correction'): Promise<CaseRecord>;
+  updateDetails(caseId: string, patch: { profile?: Profile | null; urgent?: boolean; urgentReason?: string }, clerkId: string): Promise<CaseRecord>;
+  attach(caseId: string, input: NewAttachment, clerkId: string): Promise<{ attachment: AttachmentMeta; duplicate: boolean }>;
+  listAttachments(caseId: string): Promise<AttachmentMeta[]>;
+  readAttachment(attachmentId: string): Promise<Blob>;
+  saveReading(caseId: string, attachmentId: string | null, reading: unknown): Promise<string>;
+  listReadings(caseId: string): Promise<StoredReadingView[]>;
+  listCases(query: CaseQuery): Promise<CasePage>;
+  countByState(): Promise<Record<CaseState, number>>;
+  decide(caseId: string, decision: DecisionInput, clerkId: string): Promise<CaseRecord>;
+  reopen(caseId: string, clerkId: string): Promise<CaseRecord>;
+  /** Outbox and change-feed moves (queued → sending → sent → acknowledged → refused, quarantine). */
+  moveState(caseId: string, to: CaseState, actorId: string, detail?: string): Promise<void>;
+}
+
+interface SealedCaseContent {
+  form: CaseRecord['form'];
+  urgentReason: string;
+  decision: CaseRecord['decision'];
+}
+
+export interface CaseRepositoryDeps {
+  db: CaseDatabase;
+  cipher: DataCipher;
+  clock: () => number;
+  officeCode: () => string;
+  newId?: () => string;
+}
+
+const caseBinding = (id: string) => `case:${id}`;
+const blobBinding = (id: string) => `attachment:${id}`;
+const readingBinding = (id: string) => `reading:${id}`;
+
+async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
+  const { db, cipher, clock } = deps;
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+
+  // One writer at a time in this window: read-modify-write of a case never interleaves.
+  let writeTail: Promise<unknown> = Promise.resolve();
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = writeTail.then(work, work);
+    writeTail = run.catch(() => undefined);
+    return run;
+  }
+
+  async function decrypt(row: StoredCase): Promise<CaseRecord> {
+    const content = (await cipher.openJson(row.sealed, caseBinding(row.id))) as SealedCaseContent;
+    const parsed = CaseRecord.safeParse({
+      id: row.id,
+      number: row.number,
+      profile: row.profile,
+      urgent: row.urgent,
+      urgentReason: content.urgentReason,
+      form: content.form,
+      state: row.state,
+      decision: content.decision,
+      createdBy: row.createdBy,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      acknowledgedAt: row.acknowledgedAt,
+    });
+    if (!parsed.success) throw new StoreError('store.error.integrity');
+    return parsed.data;
+  }
+
+  async function encrypt(record: CaseRecord): Promise<StoredCase> {
+    const content: SealedCaseContent = { form: record.form, urgentReason: record.urgentReason, decision: record.decision };
+    const tokens = await Promise.all(caseSearchTerms(record.number, record.form).map((term) => cipher.blindToken(term)));
+    return {
+      id: record.id,
+      number: record.number,
+      state: record.state,
+      urgent: record.urgent,
+      priority: record.urgent ? 1 : 0,
+      profile: record.profile,
+      outcome: record.decision?.outcome ?? null,
+      createdBy: record.createdBy,
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+      acknowledgedAt: record.acknowledgedAt,
+      searchTokens: tokens,
+      sealed: await cipher.sealJson(content, caseBinding(record.id)),
+    };
+  }
+
+  async function readRow(caseId: string): Promise<StoredCase> {
+    const row = await db.cases.get(caseId);
+    if (!row) throw new StoreError('store.error.caseMissing');
+    return row;
+  }
+
+  /**
+   * Load, change, re-encrypt, then write only if nobody else wrote the case meanwhile (another
+   * window): the audit entry goes into the same transaction as the change it records.
+   */
+  function change(caseId: string, clerkId: string, mutate: (record: CaseRecord) => { next: CaseRecord; audit: Parameters<typeof appendAudit>[1] }, extra?: (record: CaseRecord) => Promise<void>): Promise<CaseRecord> {
+    return exclusive(() =>
+      guardWrite(async () => {
+        const before = await readRow(caseId);
+        const current = await decrypt(before);
+        const { next, audit } = mutate(current);
+        const updated: CaseRecord = { ...next, updatedAt: Math.max(clock(), current.updatedAt + 1) };
+        const row = await encrypt(updated);
+        await db.transaction('rw', [db.cases, db.audit, db.outbox, db.settings], async () => {
+          const latest = await db.cases.get(caseId);
+          if (!latest || latest.updatedAt !== before.updatedAt) throw new StoreError('store.error.concurrentEdit');
+          await db.cases.put(row);
+          await extra?.(updated);
+          await appendAudit(db, { ...audit, clerkId }, updated.updatedAt);
+        });
+        return updated;
+      }),
+    );
+  }
+
+  function requireEditable(record: CaseRecord): void {
+    if (!isEditable(record.state)) throw new StoreError('store.error.notEditable', { state: record.state });
+  }
+
+  async function summarise(row: StoredCase): Promise<CaseSummary> {
+    const base = {
+      id: row.id,
+      number: row.number,
+      state: row.state,
+      urgent: row.urgent,
+      profile: row.profile,
+      outcome: row.outcome,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    };
+    try {
+      const record = await decrypt(row);
+      const name = [record.form.cognome?.value, record.form.nome?.value].filter(Boolean).join(' ');
+      return { ...base, displayName: name, integrity: 'ok' };
+    } catch {
+      return { ...base, displayName: null, integrity: 'damaged' };
+    }
+  }
+
+  const inDateRange = (query: CaseQuery) => (row: StoredCase) =>
+    (query.from === undefined || row.createdAt >= query.from) && (query.to === undefined || row.createdAt <= query.to);
+
+  return {
+    createDraft(input, clerkId) {
+      return exclusive(() =>
+        guardWrite(async () => {
+          const now = clock();
+          const id = newId();
+          const prefix = caseNumberDayPrefix(deps.officeCode(), new Date(now));
+          const counterKey = `caseSequence:${prefix}`;
+          // The sequence is read and bumped inside the transaction, but the row must be sealed
+          // outside it: seal with the guessed number, and retry if another window took it.
+          for (;;) {
+            const seen = ((await db.settings.get(counterKey))?.value as number | undefined) ?? 0;
+            const record: CaseRecord = CaseRecord.parse({
+              id,
+              number: formatCaseNumber(deps.officeCode(), new Date(now), seen + 1),
+              profile: input.profile,
+              urgent: input.urgent,
+              urgentReason: input.urgentReason,
+              form: {},
+              state: 'draft',
+              decision: null,
+              createdBy: clerkId,
+              createdAt: now,
+              updatedAt: now,
+              acknowledgedAt: null,
+            });
+            const row = await encrypt(record);
+            const written = await db.transaction('rw', [db.cases, db.settings, db.audit], async () => {
+              const stillSeen = ((await db.settings.get(counterKey))?.value as number | undefined) ?? 0;
+              if (stillSeen !== seen) return false;
+              await db.settings.put({ key: counterKey, value: seen + 1 });
+              await db.cases.add(row);
+              await appendAudit(db, { clerkId, action: 'create', caseId: id }, now);
+              return true;
+            });
+            if (written) return record;
+          }
+        }),
+      );
+    },
+
+    async loadCase(caseId, clerkId) {
+      const record = await decrypt(await readRow(caseId));
+      await guardWrite(() => db.transaction('rw', db.audit, () => appendAudit(db, { clerkId, action: 'view', caseId }, clock())));
+      return record;
+    },
+
+    saveField(caseId, field, value, clerkId, kind = 'edit-field') {
+      const checked = value === null ? null : FormFieldValueSchema.parse(value);
+      return change(caseId, clerkId, (record) => {
+        requireEditable(record);
+        const form = { ...record.form };
+        if (checked === null) delete form[field];
+        else form[field] = checked;
+        return { next: { ...record, form, state: record.state === 'ready' ? 'draft' : record.state }, audit: { clerkId, action: kind, caseId, fields: [field] } };
+      });
+    },
+
+    updateDetails(caseId, patch, clerkId) {
+      return change(caseId, clerkId, (record) => {
+        requireEditable(record);
+        const next = CaseRecord.parse({ ...record, ...patch });
+        return { next, audit: { clerkId, action: 'edit-field', caseId, detail: Object.keys(patch).sort().join(',') } };
+      });
+    },
+
+    attach(caseId, input, clerkId) {
+      return exclusive(() =>
+        guardWrite(async () => {
+          const before = await readRow(caseId);
+          requireEditable(await decrypt(before));
+          let plain: ArrayBuffer;
+          try {
+            plain = await input.bytes.arrayBuffer();
+          } catch (error) {
+            throw new StoreError('store.error.blobUnreadable', {}, { cause: error });
+          }
+          const sha256 = await sha256Hex(plain);
+          const existing = await db.attachments.where('[caseId+sha256]').equals([caseId, sha256]).first();
+          if (existing) return { attachment: AttachmentMeta.parse(existing), duplicate: true };
+          const now = Math.max(clock(), before.updatedAt + 1);
+          const meta = AttachmentMeta.parse({
+            id: newId(),
+            caseId,
+            role: input.role,
+            mimeType: input.mimeType,
+            size: plain.byteLength,
+            sha256,
+            page: input.page,
+            createdAt: now,
+            purgedAt: null,
+          });
+          const sealed = await cipher.seal(plain, blobBinding(meta.id));
+          const duplicate = await db.transaction('rw', [db.cases, db.attachments, db.attachmentBlobs, db.audit], async () => {
+            const raced = await db.attachments.where('[caseId+sha256]').equals([caseId, sha256]).first();
+            if (raced) return raced;
+            await db.attachmentBlobs.add({ id: meta.id, iv: sealed.iv, data: new Blob([sealed.data]) });
+            await db.attachments.add(meta);
+            await db.cases.update(caseId, { updatedAt: now });
+            await appendAudit(db, { clerkId, action: 'attach', caseId, detail: meta.role }, now);
+            return null;
+          });
+          return duplicate ? { attachment: AttachmentMeta.parse(duplicate), duplicate: true } : { attachment: meta, duplicate: false };
+        }),
+      );
+    },
+
+    async listAttachments(caseId) {
+      return (await db.attachments.where('caseId').equals(caseId).toArray()).sort((a, b) => a.createdAt - b.createdAt);
+    },
+
+    async readAttachment(attachmentId) {
+      const meta = await db.attachments.get(attachmentId);
+      if (!meta) throw new StoreError('store.error.attachmentMissing');
+      if (meta.purgedAt !== null) throw new StoreError('store.error.attachmentPurged');
+      const stored = await db.attachmentBlobs.get(attachmentId);
+      if (!stored) throw new StoreError('store.error.attachmentMissing');
+      let data: ArrayBuffer;
+      try {
+        data = await stored.data.arrayBuffer();
+      } catch (error) {
+        throw new StoreError('store.error.blobUnreadable', {}, { cause: error });
+      }
+      const plain = await cipher.open({ iv: stored.iv, data }, blobBinding(attachmentId));
+      if ((await sha256Hex(plain)) !== meta.sha256) throw new StoreError('store.error.integrity');
+      return new Blob([plain], { type: meta.mimeType });
+    },
+
+    saveReading(caseId, attachmentId, reading) {
+      return guardWrite(async () => {
+        const id = newId();
+        const sealed = await cipher.sealJson(reading, readingBinding(id));
+        await db.documentReadings.add({ id, caseId, attachmentId, createdAt: clock(), sealed });
+        return id;
+      });
+    },
+
+    async listReadings(caseId) {
+      const rows = (await db.documentReadings.where('caseId').equals(caseId).toArray()).sort((a, b) => a.createdAt - b.createdAt);
+      return Promise.all(rows.map(async (row) => ({ id: row.id, attachmentId: row.attachmentId, createdAt: row.createdAt, reading: await cipher.openJson(row.sealed, readingBinding(row.id)) })));
+    },
+
+    async listCases(query) {
+      const inRange = inDateRange(query);
+      if (query.search !== undefined && query.search.trim() !== '') {
+        const terms = queryTerms(query.search);
+        if (terms.length === 0) return { items: [], total: 0 };
+        const tokens = await Promise.all(terms.map((term) => cipher.blindToken(term)));
+        const rows = (await db.cases.where('searchTokens').equals(tokens[0]).toArray())
+          .filter((row) => tokens.every((token) => row.searchTokens.includes(token)))
+          .filter((row) => query.state === undefined || row.state === query.state)
+          .filter(inRange)
+          .sort((a, b) => b.priority - a.priority || b.createdAt - a.createdAt);
+        const page = rows.slice(query.offset, query.offset + query.limit);
+        return { items: await Promise.all(page.map(summarise)), total: rows.length };
+      }
+      const ordered =
+        query.state === undefined
+          ? db.cases.orderBy('[priority+createdAt]').reverse()
+          : db.cases.where('[state+priority+createdAt]').between([query.state, Dexie.minKey, Dexie.minKey], [query.state, Dexie.maxKey, Dexie.maxKey]).reverse();
+      const filtered = query.from === undefined && query.to === undefined ? ordered : ordered.filter(inRange);
+      const [total, page] = await Promise.all([filtered.clone().count(), filtered.clone().offset(query.offset).limit(query.limit).toArray()]);
+      return { items: await Promise.all(page.map(summarise)), total };
+    },
+
+    async countByState() {
+      const states = CaseStateSchema.options;
+      const counts = await Promise.all(states.map((state) => db.cases.where('state').equals(state).count()));
+      return Object.fromEntries(states.map((state, i) => [state, counts[i]])) as Record<CaseState, number>;
+    },
+
+    decide(caseId, input, clerkId) {
+      return change(
+        caseId,
+        clerkId,
+        (record) => {
+          requireEditable(record);
+          const parsed = Decision.safeParse({ ...input, clerkId, decidedAt: clock() });
+          if (!parsed.success) throw new StoreError('store.error.refusalNeedsReason');
+          const decision = parsed.data;
+          return {
+            next: { ...record, decision, state: 'queued' },
+            audit: { clerkId, action: 'decide', caseId, detail: `${decision.outcome}:${decision.reasonCodes.join(',')}`.slice(0, 200) },
+          };
+        },
+        async (record) => {
+          await db.outbox.put({ caseId, priority: record.urgent ? 1 : 0, queuedAt: record.updatedAt, attempts: 0, nextAttemptAt: record.updatedAt, lastError: null, uploadUrls: {} });
+        },
+      );
+    },
+
+    reopen(caseId, clerkId) {
+      return change(
+        caseId,
+        clerkId,
+        (record) => {
+          if (!canReopen(record.state)) throw new StoreError('store.error.notReopenable', { state: record.state });
+          return { next: { ...record, decision: null, state: 'draft' }, audit: { clerkId, action: 'reopen', caseId } };
+        },
+        async () => {
+          await db.outbox.delete(caseId);
+        },
+      );
+    },
+
+    async moveState(caseId, to, actorId, detail) {
+      await exclusive(() =>
+        guardWrite(() =>
+          db.transaction('rw', [db.cases, db.audit], async () => {
+            const row = await readRow(caseId);
+            if (to === 'draft' || !canMove(row.state, to)) throw new StoreError('store.error.badTransition', { from: row.state, to });
+            const now = Math.max(clock(), row.updatedAt + 1);
+            await db.cases.update(caseId, { state: to, updatedAt: now, ...(to === 'acknowledged' ? { acknowledgedAt: now } : {}) });
+            await appendAudit(db, { clerkId: actorId, action: 'sync', caseId, detail: detail ? `${to}:${detail}`.slice(0, 200) : to }, now);
+          }),
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { FormFieldName } from './form-fields';
+
+export const AuditAction = z.enum([
+  'create',
+  'view',
+  'edit-field',
+  'attach',
+  'ocr-correction',
+  'decide',
+  'reopen',
+  'sync',
+  'export',
+  'purge',
+  'sign-in',
+  'sign-in-failed',
+  'sign-out',
+  'lock',
+  'account',
+]);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+/** What an entry says. Field names and ids only: personal values never enter the log. */
+export const AuditFacts = z
+  .object({
+    clerkId: z.string().min(1),
+    action: AuditAction,
+    caseId: z.string().nullable(),
+    fields: z.array(FormFieldName).optional(),
+    /** A non-personal detail: an attachment role, a state name, a reason code, an account id. */
+    detail: z.string().max(200).optional(),
+  })
+  .strict();
+export type AuditFacts = z.infer<typeof AuditFacts>;
+
+export interface AuditEntry extends AuditFacts {
+  seq: number;
+  at: number;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Keys in a fixed order, so the hash does not depend on how an object happened to be built. */
+function canonical(entry: Omit<AuditEntry, 'hash'>): string {
+  return JSON.stringify([entry.seq, entry.at, entry.prevHash, entry.clerkId, entry.action, entry.caseId, entry.fields ?? null, entry.detail ?? null]);
+}
+
+/** Synchronous on purpose: the store computes it inside the Dexie transaction that writes the entry. */
+export function chainEntry(previous: Pick<AuditEntry, 'seq' | 'hash'> | null, at: number, facts: AuditFacts): AuditEntry {
+  const body = { ...AuditFacts.parse(facts), seq: (previous?.seq ?? 0) + 1, at, prevHash: previous?.hash ?? GENESIS_HASH };
+  return { ...body, hash: bytesToHex(sha256(utf8ToBytes(canonical(body)))) };
+}
+
+export type ChainVerdict = { intact: true; entries: number } | { intact: false; entries: number; firstBrokenSeq: number; problem: 'hash' | 'link' | 'sequence' };
+
+/** Walks the log in order and reports the first entry whose content, link or position was altered. */
+export function verifyChain(entries: Iterable<AuditEntry>): ChainVerdict {
+  let previous: AuditEntry | null = null;
+  let count = 0;
+  for (const entry of entries) {
+    count++;
+    const expectedSeq = (previous?.seq ?? 0) + 1;
+    if (entry.seq !== expectedSeq) return { intact: false, entries: count, firstBrokenSeq: expectedSeq, problem: 'sequence' };
+    if (entry.prevHash !== (previous?.hash ?? GENESIS_HASH)) return { intact: false, entries: count, firstBrokenSeq: entry.seq, problem: 'link' };
+    const { hash, ...body } = entry;
+    if (bytesToHex(sha256(utf8ToBytes(canonical(body)))) !== hash) return { intact: false, entries: count, firstBrokenSeq: entry.seq, problem: 'hash' };
+    previous = entry;
+  }
+  return { intact: true, entries: count };
+}
