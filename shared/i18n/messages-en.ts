@@ -1,5 +1,6 @@
 import type { Messages } from './messages-it';
 import { storeEn } from './store-en';
+import { intakeEn } from './intake-en';
 
 export const messagesEn: Messages = {
   'app.title': 'Sportello Abilitazioni',
@@ -46,5 +47,6 @@ export const messagesEn: Messages = {
   'error.keys.unwrapFailed': 'The local encryption key cannot be read (user profile changed?). Contact IT support: no data was deleted.',
   'error.generic': 'An unexpected error occurred. No data was lost.',
   // feature areas: spread their catalogues below
+  ...intakeEn,
   ...storeEn,
 };

@@ -1,4 +1,5 @@
 import { storeIt } from './store-it';
+import { intakeIt } from './intake-it';
 
 /**
  * Italian is the reference catalogue: every key exists here; other languages must match its keys.
@@ -49,6 +50,7 @@ export const messagesIt = {
   'error.keys.unwrapFailed': 'La chiave di cifratura locale non può essere letta (profilo utente cambiato?). Contattare l’assistenza informatica: i dati non sono stati cancellati.',
   'error.generic': 'Si è verificato un errore imprevisto. Nessun dato è stato perso.',
   // feature areas: spread their catalogues below
+  ...intakeIt,
   ...storeIt,
 } as const;
 
