@@ -5,7 +5,7 @@
  */
 export type ScanMimeType = 'image/jpeg' | 'image/png' | 'image/tiff' | 'application/pdf';
 
-export type ScanFileProblem = 'empty' | 'too-large' | 'unsupported' | 'too-many-pixels' | 'damaged';
+export type ScanFileProblem = 'empty' | 'too-large' | 'unsupported' | 'too-many-pixels' | 'damaged' | 'locked';
 
 export type ScanFileVerdict =
   | { ok: true; mimeType: ScanMimeType; width: number | null; height: number | null }
@@ -72,13 +72,25 @@ function tiffSize(bytes: Uint8Array): [number, number] | null {
   return width !== null && height !== null ? [width, height] : null;
 }
 
+/**
+ * A password-protected PDF names an /Encrypt dictionary in its trailer (ISO 32000-1 §7.6); its
+ * pages cannot be shown or read, so it is refused at capture with a clear next step.
+ */
+function isEncryptedPdf(bytes: Uint8Array): boolean {
+  const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 4096)));
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 4096)));
+  return /\/Encrypt\s+\d+\s+\d+\s+R/.test(tail) || /\/Encrypt\s+\d+\s+\d+\s+R/.test(head);
+}
+
 /** Inspects the whole file's bytes (only headers are parsed). */
 export function inspectScanFile(bytes: Uint8Array): ScanFileVerdict {
   if (bytes.length === 0) return { ok: false, problem: 'empty' };
   if (bytes.length > MAX_SCAN_BYTES) return { ok: false, problem: 'too-large' };
   const mimeType = sniffMimeType(bytes);
   if (!mimeType) return { ok: false, problem: 'unsupported' };
-  if (mimeType === 'application/pdf') return { ok: true, mimeType, width: null, height: null };
+  if (mimeType === 'application/pdf') {
+    return isEncryptedPdf(bytes) ? { ok: false, problem: 'locked' } : { ok: true, mimeType, width: null, height: null };
+  }
   const size = mimeType === 'image/png' ? pngSize(bytes) : mimeType === 'image/jpeg' ? jpegSize(bytes) : tiffSize(bytes);
   if (!size || size[0] === 0 || size[1] === 0) return { ok: false, problem: 'damaged' };
   if (size[0] * size[1] > MAX_SCAN_PIXELS) return { ok: false, problem: 'too-many-pixels' };

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { inspectScanFile, MAX_SCAN_BYTES } from '../../../shared/intake/scan-file';
@@ -30,7 +32,24 @@ describe('inspectScanFile', () => {
     expect(inspectScanFile(bytes)).toEqual({ ok: false, problem });
   });
 
+  it('refuses a password-protected PDF', () => {
+    const encrypted = new TextEncoder().encode('%PDF-1.7\n1 0 obj<<>>endobj\ntrailer\n<< /Size 5 /Root 1 0 R /Encrypt 4 0 R /ID [<a><b>] >>\n%%EOF');
+    expect(inspectScanFile(encrypted)).toEqual({ ok: false, problem: 'locked' });
+  });
+
   it('refuses a file over the size limit before looking inside', () => {
     expect(inspectScanFile(new Uint8Array(MAX_SCAN_BYTES + 1))).toEqual({ ok: false, problem: 'too-large' });
+  });
+});
+
+describe('inspectScanFile on the corpus of bad inputs', () => {
+  const read = (name: string) => new Uint8Array(fs.readFileSync(path.join('tests/corpus/bad', name)));
+  it.each([
+    ['empty.png', 'empty'],
+    ['not-an-image.jpg', 'unsupported'],
+    ['encrypted.pdf', 'locked'],
+    ['huge-400mp.png', 'too-many-pixels'],
+  ])('%s → %s', (name, problem) => {
+    expect(inspectScanFile(read(name))).toEqual({ ok: false, problem });
   });
 });
