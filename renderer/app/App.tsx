@@ -4,24 +4,65 @@ import { useTranslation } from '../i18n/use-translation';
 import { CasesScreen } from '../screens/CasesScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { DiagnosticsScreen } from '../screens/DiagnosticsScreen';
+import { AccountsScreen } from '../screens/AccountsScreen';
+import { FirstRunScreen } from '../screens/FirstRunScreen';
+import { SignInScreen } from '../screens/SignInScreen';
+import { useSession, type SessionPhase } from '../store/session';
+import { watchInactivity } from '../store/inactivity';
 import type { MessageKey } from '../../shared/i18n/messages-it';
 
-const NAVIGATION: { screen: Screen; label: MessageKey }[] = [
+const NAVIGATION: { screen: Screen; label: MessageKey; adminOnly?: boolean }[] = [
   { screen: 'cases', label: 'nav.cases' },
   { screen: 'settings', label: 'nav.settings' },
   { screen: 'diagnostics', label: 'nav.diagnostics' },
+  { screen: 'accounts', label: 'nav.accounts', adminOnly: true },
 ];
+
+/** Everything that is not the signed-in app: nothing personal is mounted while one of these shows. */
+function AccessScreen({ phase }: { phase: Exclude<SessionPhase, { kind: 'active' }> }) {
+  const t = useTranslation();
+  switch (phase.kind) {
+    case 'opening':
+      return <p role="status">…</p>;
+    case 'failed':
+      return (
+        <p className="panel message-error" role="alert">
+          {t(phase.messageKey, phase.details)}
+        </p>
+      );
+    case 'first-run':
+      return <FirstRunScreen />;
+    case 'signed-out':
+      return <SignInScreen mode="sign-in" />;
+    case 'locked':
+      return <SignInScreen mode="unlock" />;
+  }
+}
 
 export function App() {
   const t = useTranslation();
   const screen = useAppStore((s) => s.screen);
   const navigate = useAppStore((s) => s.navigate);
   const locale = useAppStore((s) => s.locale);
+  const autoLockMinutes = useAppStore((s) => s.settings?.autoLockMinutes ?? 5);
+  const phase = useSession((s) => s.phase);
+  const clerk = useSession((s) => s.clerk);
+  const lock = useSession((s) => s.lock);
+  const signOut = useSession((s) => s.signOut);
+  const active = phase.kind === 'active';
 
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = t('app.title');
   }, [locale, t]);
+
+  useEffect(() => {
+    if (!active) return;
+    return watchInactivity(window, autoLockMinutes, () => void lock());
+  }, [active, autoLockMinutes, lock]);
+
+  const isAdmin = clerk?.role === 'admin';
+  const current = screen === 'accounts' && !isAdmin ? 'cases' : screen;
 
   return (
     <>
@@ -30,22 +71,37 @@ export function App() {
           <h1>{t('app.title')}</h1>
           <p>{t('app.subtitle')}</p>
         </div>
-        <nav className="app-nav" aria-label={t('nav.label')}>
-          <ul>
-            {NAVIGATION.map((item) => (
-              <li key={item.screen}>
-                <button type="button" aria-current={screen === item.screen ? 'page' : undefined} onClick={() => navigate(item.screen)}>
-                  {t(item.label)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        {active && (
+          <nav className="app-nav" aria-label={t('nav.label')}>
+            <ul>
+              {NAVIGATION.filter((item) => !item.adminOnly || isAdmin).map((item) => (
+                <li key={item.screen}>
+                  <button type="button" aria-current={current === item.screen ? 'page' : undefined} onClick={() => navigate(item.screen)}>
+                    {t(item.label)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        {active && clerk && (
+          <div className="session-bar">
+            <span>{t('accounts.signedInAs', { name: clerk.displayName })}</span>
+            <button type="button" className="button-secondary" onClick={() => void lock()}>
+              {t('accounts.lockNow')}
+            </button>
+            <button type="button" className="button-secondary" onClick={() => void signOut()}>
+              {t('accounts.signOut')}
+            </button>
+          </div>
+        )}
       </header>
       <main>
-        {screen === 'cases' && <CasesScreen />}
-        {screen === 'settings' && <SettingsScreen />}
-        {screen === 'diagnostics' && <DiagnosticsScreen />}
+        {!active && <AccessScreen phase={phase} />}
+        {active && current === 'cases' && <CasesScreen />}
+        {active && current === 'settings' && <SettingsScreen />}
+        {active && current === 'diagnostics' && <DiagnosticsScreen />}
+        {active && current === 'accounts' && <AccountsScreen />}
       </main>
     </>
   );

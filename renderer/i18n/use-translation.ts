@@ -3,6 +3,7 @@ import { translate, isMessageKey } from '../../shared/i18n/translate';
 import type { MessageKey } from '../../shared/i18n/messages-it';
 import { IpcCallError } from '../../shared/ipc/result';
 import { useAppStore } from '../app/app-store';
+import { StoreError } from '../store/store-error';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -13,6 +14,7 @@ export function useTranslation(): Translate {
 
 /** Turns any thrown error into a sentence for the clerk; unknown errors get the generic one. */
 export function describeError(error: unknown, t: Translate): string {
+  if (error instanceof StoreError) return t(error.messageKey, error.details);
   if (error instanceof IpcCallError && isMessageKey(error.error.messageKey)) {
     return t(error.error.messageKey, error.error.details);
   }

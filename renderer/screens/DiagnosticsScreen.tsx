@@ -3,6 +3,8 @@ import type { IpcResponse } from '../../shared/ipc/contract';
 import { formatDate } from '../../shared/i18n/translate';
 import { useApi } from '../app/app-store';
 import { useTranslation } from '../i18n/use-translation';
+import { StoragePanel } from './StoragePanel';
+import { AuditPanel } from './AuditPanel';
 
 export function DiagnosticsScreen() {
   const t = useTranslation();
@@ -24,6 +26,8 @@ export function DiagnosticsScreen() {
         <dt>{t('diagnostics.today')}</dt>
         <dd>{formatDate(new Date())}</dd>
       </dl>
+      <StoragePanel />
+      <AuditPanel />
     </section>
   );
 }

@@ -133,7 +133,8 @@ export type CaseDatabase = Dexie & Tables;
 
 /** Opens the store at the latest schema, or at an older one (tests of the migrations). */
 export function createCaseDatabase(name: string, options: { upToVersion?: number; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}): CaseDatabase {
-  const db = new Dexie(name, { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange, autoOpen: true }) as CaseDatabase;
+  // Dexie treats a present-but-undefined `indexedDB` option as "no IndexedDB": pass only what is set.
+  const db = new Dexie(name, options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : {}) as CaseDatabase;
   for (const schema of SCHEMA_VERSIONS) {
     if (schema.version > (options.upToVersion ?? LATEST_SCHEMA_VERSION)) break;
     const version = db.version(schema.version).stores(schema.stores);

@@ -1,7 +1,7 @@
-import { test, expect } from './fixtures';
+import { test, expect, enterApp } from './fixtures';
 
 test('invalid settings are refused in Italian naming the field, and the previous ones stay', async ({ page }) => {
-  await page.goto('/');
+  await enterApp(page);
   await page.getByRole('button', { name: 'Impostazioni' }).click();
   const url = page.getByLabel('Indirizzo del servizio centrale');
   const retention = page.getByLabel('Giorni di conservazione delle immagini dopo la conferma');
@@ -29,7 +29,8 @@ test('invalid settings are refused in Italian naming the field, and the previous
   await page.getByRole('button', { name: 'Salva impostazioni' }).click();
   await expect(status).toContainText('Cartella dello scanner inesistente');
 
-  await page.reload();
+  // A reload ends the session: signing in again must show the same saved settings.
+  await enterApp(page);
   await page.getByRole('button', { name: 'Impostazioni' }).click();
   await expect(page.getByLabel('Indirizzo del servizio centrale')).toHaveValue('https://central.inail.local');
   await expect(page.getByLabel('Codice sede')).toHaveValue('RM01');
@@ -37,7 +38,7 @@ test('invalid settings are refused in Italian naming the field, and the previous
 });
 
 test('English is available from settings', async ({ page }) => {
-  await page.goto('/');
+  await enterApp(page);
   await page.getByRole('button', { name: 'Impostazioni' }).click();
   await page.getByLabel('Lingua').selectOption('en');
   await page.getByRole('button', { name: 'Salva impostazioni' }).click();

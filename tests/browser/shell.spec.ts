@@ -1,7 +1,7 @@
-import { test, expect } from './fixtures';
+import { test, expect, enterApp } from './fixtures';
 
 test('the shell opens in Italian with its navigation', async ({ page }) => {
-  await page.goto('/');
+  await enterApp(page);
   await expect(page).toHaveTitle('Sportello Abilitazioni');
   await expect(page.locator('html')).toHaveAttribute('lang', 'it');
   const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
@@ -15,7 +15,7 @@ test('the shell opens in Italian with its navigation', async ({ page }) => {
 });
 
 test('the CSP stops an injected inline script', async ({ page }) => {
-  await page.goto('/');
+  await enterApp(page);
   await expect(page.getByRole('heading', { name: 'Pratiche allo sportello' })).toBeVisible();
   const outcome = await page.evaluate(() => {
     const violations: string[] = [];
