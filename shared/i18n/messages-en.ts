@@ -1,4 +1,5 @@
 import type { Messages } from './messages-it';
+import { documentReadingEn } from './document-reading-en';
 import { storeEn } from './store-en';
 import { intakeEn } from './intake-en';
 
@@ -47,6 +48,7 @@ export const messagesEn: Messages = {
   'error.keys.unwrapFailed': 'The local encryption key cannot be read (user profile changed?). Contact IT support: no data was deleted.',
   'error.generic': 'An unexpected error occurred. No data was lost.',
   // feature areas: spread their catalogues below
+  ...documentReadingEn,
   ...intakeEn,
   ...storeEn,
 };

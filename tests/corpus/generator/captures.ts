@@ -40,9 +40,9 @@ export async function withNoise(png: Buffer, rng: Rng, amount: number): Promise<
   return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).png().toBuffer();
 }
 
-/** A4 at 200 dpi, white with faint scanner noise, the given cards placed at the given spots and angles. */
+/** A4 at 300 dpi, white with faint scanner noise, the given cards placed at the given spots and angles. */
 export async function flatbed(cards: Array<{ png: Buffer; leftMm: number; topMm: number; angleDeg: number }>, rng: Rng): Promise<Buffer> {
-  const dpmm = 200 / 25.4;
+  const dpmm = 300 / 25.4;
   const width = Math.round(210 * dpmm);
   const height = Math.round(297 * dpmm);
   const placed = await Promise.all(

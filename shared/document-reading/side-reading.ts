@@ -1,0 +1,85 @@
+/**
+ * One side of one document, upright: OCR once, re-read the MRZ band with the MRZ alphabet, read
+ * the barcode, decide what the side is, and collect every field candidate found on it.
+ */
+import { readMrz } from '../identity/mrz';
+import type { MrzReading } from '../identity/types';
+import { fromLine, type FieldCandidates } from './field-candidate';
+import { fiscalCodeInText, hasValidCheckLetter } from './fiscal-code-text';
+import type { BarcodeReader, OcrEngine, OcrLine, OcrPage } from './ocr-engine';
+import { cropBox, type Box, type GrayRaster } from './raster';
+import { CIE_NUMBER, extractPrintedFields, type SideKind } from './viz-extraction';
+import { findCode } from './text-patterns';
+
+export const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
+
+export interface SideReading {
+  kind: SideKind;
+  page: OcrPage;
+  mrz: MrzReading | null;
+  mrzBox: Box | null;
+  /** Printed and barcode values; the MRZ's own values stay in `mrz`. */
+  candidates: FieldCandidates;
+}
+
+function looksLikeMrz(line: OcrLine): boolean {
+  const text = line.text.replace(/\s/g, '');
+  return (text.match(/</g)?.length ?? 0) >= 3 && text.length >= 20;
+}
+
+function union(boxes: Box[]): Box {
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+}
+
+async function readMrzBand(raster: GrayRaster, page: OcrPage, ocr: OcrEngine, today: string): Promise<{ mrz: MrzReading; box: Box } | null> {
+  const mrzLines = page.lines.filter(looksLikeMrz);
+  if (mrzLines.length < 2) return null;
+  const tight = union(mrzLines.map((l) => l.box));
+  const lineHeight = tight.height / mrzLines.length;
+  // The whole width: OCR may have cut the first or last characters off the line boxes.
+  const band: Box = { x: 0, y: Math.max(0, tight.y - lineHeight * 0.6), width: raster.width, height: tight.height + lineHeight * 1.2 };
+  const bandPage = await ocr.recognize({ image: cropBox(raster, band), layout: 'block', whitelist: MRZ_ALPHABET });
+  const lines = bandPage.lines.map((l) => l.text.replace(/\s/g, '')).filter((t) => t.length >= 20);
+  const mrz = readMrz(lines, { today }) ?? readMrz(mrzLines.map((l) => l.text.replace(/\s/g, '')), { today });
+  return mrz ? { mrz, box: band } : null;
+}
+
+function has(text: string, ...needles: RegExp[]): boolean {
+  return needles.some((n) => n.test(text));
+}
+
+export function classifySide(page: OcrPage, mrz: MrzReading | null): SideKind {
+  const text = page.lines.map((l) => l.text).join('\n').toUpperCase();
+  if (mrz?.format === 'TD1') return { documentType: 'CIE', side: 'back' };
+  if (mrz?.format === 'TD3' || has(text, /PASSAPORTO|PASSPORT/)) return { documentType: 'PASSPORT', side: 'single' };
+  if (has(text, /PATENTE|DRIVING/)) return { documentType: 'DRIVING_LICENCE', side: 'single' };
+  if (has(text, /TESSERA\s*SANITARIA|SANITARIA/)) return { documentType: 'HEALTH_CARD', side: 'single' };
+  if (has(text, /IDENTITY\s*CARD|IDENTITY/)) return { documentType: 'CIE', side: 'front' };
+  if (has(text, /CARTA\s*D.?\s*IDENTIT/)) return { documentType: 'PAPER_ID', side: 'single' };
+  if (has(text, /C<ITA/, /CODICE\s*FISCALE\s*\/\s*FISCAL/)) return { documentType: 'CIE', side: 'back' };
+  if (page.lines.some((l) => findCode(l.text, CIE_NUMBER) && /REPUBBLICA/.test(l.text.toUpperCase()))) return { documentType: 'CIE', side: 'front' };
+  return { documentType: 'UNKNOWN', side: 'single' };
+}
+
+export async function readSide(raster: GrayRaster, deps: { ocr: OcrEngine; barcodes: BarcodeReader; today: string }): Promise<SideReading> {
+  const [page, barcodes] = await Promise.all([deps.ocr.recognize({ image: raster, layout: 'auto' }), deps.barcodes.readCode39(raster)]);
+  const band = await readMrzBand(raster, page, deps.ocr, deps.today);
+  const kind = classifySide(page, band?.mrz ?? null);
+  const candidates = extractPrintedFields(kind, page);
+  if (kind.documentType === 'CIE' || kind.documentType === 'HEALTH_CARD') {
+    const barcode = barcodes.find((b) => hasValidCheckLetter(b.text.trim().toUpperCase()));
+    if (barcode) candidates.fiscalCode = { value: barcode.text.trim().toUpperCase(), source: 'barcode', confidence: 1, box: barcode.box };
+    else {
+      for (const line of page.lines) {
+        const code = fiscalCodeInText(line.text);
+        if (code) {
+          candidates.fiscalCode = fromLine(code, line);
+          break;
+        }
+      }
+    }
+  }
+  return { kind, page, mrz: band?.mrz ?? null, mrzBox: band?.box ?? null, candidates };
+}

@@ -1,0 +1,203 @@
+/**
+ * Printed (visual inspection zone) fields of each document type, from the OCR lines of one side.
+ * Layouts differ per document, so each type has its own reader; all of them only return what they
+ * found in the text, never a default.
+ */
+import { parseDocumentDate } from '../identity/dates';
+import type { DocumentType } from '../identity/types';
+import { fromLine, type FieldCandidates } from './field-candidate';
+import type { OcrLine, OcrPage } from './ocr-engine';
+import { BILINGUAL_DATE, findCode, isLabelLine, nameLine, NUMERIC_DATE, PLACE_WITH_PROVINCE, cleanName } from './text-patterns';
+
+export const CIE_NUMBER = 'LLDDDDDLL';
+export const PASSPORT_NUMBER = 'LLDDDDDDD';
+export const PAPER_ID_NUMBER = 'LLDDDDDDD';
+/** Italian licence numbers: U1 + letter + 6 digits + letter in the corpus; older ones vary. */
+export const LICENCE_NUMBER = 'L*LDDDDDDL';
+
+function dates(text: string): string[] {
+  return [...text.matchAll(NUMERIC_DATE)].map((m) => parseDocumentDate(`${m[1]}/${m[2]}/${m[3]}`)).filter((d): d is string => d !== null);
+}
+
+function bilingualDates(text: string): string[] {
+  return [...text.toUpperCase().matchAll(BILINGUAL_DATE)].map((m) => parseDocumentDate(`${m[1]} ${m[2]}/${m[3]} ${m[4]}`)).filter((d): d is string => d !== null);
+}
+
+function placeOf(text: string): { place: string; province: string } | null {
+  const m = PLACE_WITH_PROVINCE.exec(text.toUpperCase());
+  if (!m) return null;
+  const place = cleanName(m[1]);
+  return place ? { place, province: m[2] } : null;
+}
+
+function valueLines(page: OcrPage): OcrLine[] {
+  return page.lines.filter((l) => !isLabelLine(l.text));
+}
+
+function codeIn(lines: OcrLine[], classes: string): FieldCandidates['documentNumber'] {
+  for (const line of lines) {
+    const code = findCode(line.text, classes);
+    if (code) return fromLine(code.value, line);
+  }
+  return undefined;
+}
+
+function cieFront(page: OcrPage): FieldCandidates {
+  const out: FieldCandidates = {};
+  const lines = valueLines(page);
+  out.documentNumber = codeIn(page.lines, CIE_NUMBER);
+  const anchorIndex = lines.findIndex((l) => placeOf(l.text) && dates(l.text).length === 1);
+  if (anchorIndex < 0) return out;
+  const anchor = lines[anchorIndex];
+  const place = placeOf(anchor.text);
+  if (place) out.birthPlace = fromLine(place.place, anchor);
+  out.birthDate = fromLine(dates(anchor.text)[0], anchor);
+  // Surname and name are the two value lines above the birth line, in the same column.
+  const column = lines.slice(0, anchorIndex).filter((l) => Math.abs(l.box.x - anchor.box.x) < anchor.box.height * 2);
+  const given = column.at(-1);
+  const surname = column.at(-2);
+  const givenName = given && nameLine(given.text);
+  const surnameName = surname && nameLine(surname.text);
+  if (given && givenName) out.givenNames = fromLine(givenName, given);
+  if (surname && surnameName) out.surname = fromLine(surnameName, surname);
+  for (const line of lines.slice(anchorIndex + 1)) {
+    const sex = /^\s*([MF])\b/.exec(line.text);
+    if (!out.sex && sex) out.sex = fromLine(sex[1], line);
+    const found = dates(line.text);
+    if (!out.issueDate && found.length === 2) {
+      out.issueDate = fromLine(found[0], line);
+      out.expiryDate = fromLine(found[1], line);
+    }
+  }
+  return out;
+}
+
+function passportPage(page: OcrPage): FieldCandidates {
+  const out: FieldCandidates = {};
+  const lines = valueLines(page);
+  out.documentNumber = codeIn(lines, PASSPORT_NUMBER);
+  const dated = lines.flatMap((line) => bilingualDates(line.text).map((date) => ({ line, date })));
+  if (dated.length === 3) {
+    out.birthDate = fromLine(dated[0].date, dated[0].line);
+    out.issueDate = fromLine(dated[1].date, dated[1].line);
+    out.expiryDate = fromLine(dated[2].date, dated[2].line);
+  }
+  const placeLine = lines.find((l) => placeOf(l.text) && bilingualDates(l.text).length === 0);
+  const place = placeLine && placeOf(placeLine.text);
+  if (placeLine && place) out.birthPlace = fromLine(place.place, placeLine);
+  const citizenship = lines.findIndex((l) => /ITALIAN/.test(l.text.toUpperCase()));
+  if (citizenship >= 2) {
+    const given = lines[citizenship - 1];
+    const surname = lines[citizenship - 2];
+    const givenName = nameLine(given.text);
+    const surnameName = nameLine(surname.text);
+    if (givenName && surnameName) {
+      out.givenNames = fromLine(givenName, given);
+      out.surname = fromLine(surnameName, surname);
+    }
+  }
+  const sex = lines.find((l) => bilingualDates(l.text).length === 1 && /\s([MF])\s*$/.test(l.text));
+  if (sex) out.sex = fromLine(/\s([MF])\s*$/.exec(sex.text)?.[1] as string, sex);
+  return out;
+}
+
+/** EU licence: numbered fields 1 surname, 2 name, 3 birth date and place, 4a issue, 4b expiry, 5 number. */
+function drivingLicence(page: OcrPage): FieldCandidates {
+  const out: FieldCandidates = {};
+  for (const line of page.lines) {
+    const m = /^\s*(1|2|3|4\s*[aAbBcC]|5)\s*[.,:]\s*(.+)$/.exec(line.text);
+    if (!m) continue;
+    const key = m[1].replace(/\s/g, '').toLowerCase();
+    const value = m[2].trim();
+    if (key === '1' && nameLine(value)) out.surname = fromLine(nameLine(value) as string, line);
+    if (key === '2' && nameLine(value)) out.givenNames = fromLine(nameLine(value) as string, line);
+    if (key === '3') {
+      const birth = dates(value)[0];
+      if (birth) out.birthDate = fromLine(birth, line);
+      const place = placeOf(value.replace(NUMERIC_DATE, ' '));
+      if (place) out.birthPlace = fromLine(place.place, line);
+    }
+    if (key === '4a' && dates(value)[0]) out.issueDate = fromLine(dates(value)[0], line);
+    if (key === '4b' && dates(value)[0]) out.expiryDate = fromLine(dates(value)[0], line);
+    if (key === '5') {
+      const code = findCode(value, LICENCE_NUMBER);
+      if (code) out.documentNumber = fromLine(code.value, line);
+    }
+  }
+  return out;
+}
+
+function healthCard(page: OcrPage): FieldCandidates {
+  const out: FieldCandidates = {};
+  const lines = valueLines(page).filter((l) => !/TESSERA|SANITARIA|MINISTERO|FINANZE/.test(l.text.toUpperCase()));
+  const cfIndex = lines.findIndex((l) => findCode(l.text, FISCAL_CODE_CLASSES));
+  const names = lines.slice(cfIndex + 1).filter((l) => nameLine(l.text));
+  if (cfIndex >= 0 && names.length >= 2) {
+    out.surname = fromLine(nameLine(names[0].text) as string, names[0]);
+    out.givenNames = fromLine(nameLine(names[1].text) as string, names[1]);
+  }
+  const placeLine = names[2];
+  if (placeLine) {
+    // "ROMA RM": the place, then the province code in its own column.
+    const m = /^(.*?)\s+([A-Z]{2})$/.exec(nameLine(placeLine.text) ?? '');
+    if (m) out.birthPlace = fromLine(m[1], placeLine);
+  }
+  for (const line of lines) {
+    const found = dates(line.text);
+    if (found.length === 2) {
+      out.birthDate = fromLine(found[0], line);
+      out.expiryDate = fromLine(found[1], line);
+      const sex = /\d{4}\s+([MF])\s+\d/.exec(line.text);
+      if (sex) out.sex = fromLine(sex[1], line);
+    }
+  }
+  return out;
+}
+
+function paperId(page: OcrPage): FieldCandidates {
+  const out: FieldCandidates = {};
+  for (const line of page.lines) {
+    const text = line.text.trim();
+    const labelled = (label: RegExp) => label.exec(text)?.[1]?.trim() ?? null;
+    const number = labelled(/\bN[.,°]?\s*([A-Z0-9]{9})\b/);
+    const code = number && findCode(number, PAPER_ID_NUMBER);
+    if (code && !out.documentNumber) out.documentNumber = fromLine(code.value, line);
+    const surname = labelled(/^Cognome\s+(.+)$/i);
+    if (surname && nameLine(surname)) out.surname = fromLine(nameLine(surname) as string, line);
+    const name = labelled(/^Nome\s+(.+)$/i);
+    if (name && nameLine(name)) out.givenNames = fromLine(nameLine(name) as string, line);
+    const born = labelled(/^nato\s+il\s+(.+)$/i);
+    if (born && dates(born)[0]) out.birthDate = fromLine(dates(born)[0], line);
+    const at = labelled(/^a\s+(.+)$/i);
+    const place = at && placeOf(at);
+    if (place) out.birthPlace = fromLine(place.place, line);
+    const issued = labelled(/Rilasciata\s+il\s+(\d.*?)(?:\s+Scadenza|$)/i);
+    if (issued && dates(issued)[0]) out.issueDate = fromLine(dates(issued)[0], line);
+    const expiry = labelled(/Scadenza\s+(.+)$/i);
+    if (expiry && dates(expiry)[0]) out.expiryDate = fromLine(dates(expiry)[0], line);
+    if (/^Cittadinanza\s+ITALIANA/i.test(text)) out.nationality = fromLine('ITA', line);
+  }
+  return out;
+}
+
+/** Fiscal code: 6 letters, 2 digits, month letter, 2 digits, Belfiore letter + 3, check letter; digits may be omocodia letters. */
+export const FISCAL_CODE_CLASSES = 'LLLLLL**L**L***L';
+
+export type SideKind = { documentType: DocumentType; side: 'front' | 'back' | 'single' };
+
+export function extractPrintedFields(kind: SideKind, page: OcrPage): FieldCandidates {
+  switch (kind.documentType) {
+    case 'CIE':
+      return kind.side === 'front' ? cieFront(page) : {};
+    case 'PASSPORT':
+      return passportPage(page);
+    case 'DRIVING_LICENCE':
+      return drivingLicence(page);
+    case 'HEALTH_CARD':
+      return healthCard(page);
+    case 'PAPER_ID':
+      return paperId(page);
+    default:
+      return {};
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * A fixed-size pool of OCR workers shared by the browser and Node adapters: jobs queue up, each
+ * worker runs one job at a time, and a worker is replaced after `recycleAfter` jobs because
+ * tesseract's WebAssembly heap only grows.
+ */
+
+export interface PooledWorker {
+  terminate(): Promise<unknown>;
+}
+
+export interface WorkerPool<W extends PooledWorker> {
+  run<T>(job: (worker: W) => Promise<T>): Promise<T>;
+  /** Starts every worker now, so the first document does not pay for it. */
+  warmUp(): Promise<void>;
+  terminate(): Promise<void>;
+}
+
+interface Slot<W> {
+  worker: Promise<W> | null;
+  jobs: number;
+  busy: boolean;
+}
+
+export function createWorkerPool<W extends PooledWorker>(create: () => Promise<W>, size: number, recycleAfter = 100): WorkerPool<W> {
+  const slots: Slot<W>[] = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, jobs: 0, busy: false }));
+  const waiting: Array<(slot: Slot<W>) => void> = [];
+  let closed = false;
+
+  const workerOf = (slot: Slot<W>): Promise<W> => {
+    if (!slot.worker) {
+      const starting = create();
+      // A failed start must not poison the slot for the next job.
+      starting.catch(() => {
+        if (slot.worker === starting) slot.worker = null;
+      });
+      slot.worker = starting;
+    }
+    return slot.worker;
+  };
+
+  const acquire = (): Promise<Slot<W>> => {
+    const free = slots.find((s) => !s.busy);
+    if (free) {
+      free.busy = true;
+      return Promise.resolve(free);
+    }
+    return new Promise((resolve) => waiting.push(resolve));
+  };
+
+  const release = (slot: Slot<W>): void => {
+    slot.jobs += 1;
+    if (slot.jobs >= recycleAfter && slot.worker) {
+      const old = slot.worker;
+      slot.worker = null;
+      slot.jobs = 0;
+      void old.then((w) => w.terminate()).catch(() => undefined);
+    }
+    const next = waiting.shift();
+    if (next) next(slot);
+    else slot.busy = false;
+  };
+
+  return {
+    async run(job) {
+      if (closed) throw new Error('worker pool terminated');
+      const slot = await acquire();
+      try {
+        return await job(await workerOf(slot));
+      } finally {
+        release(slot);
+      }
+    },
+    async warmUp() {
+      await Promise.all(slots.map((slot) => workerOf(slot)));
+    },
+    async terminate() {
+      closed = true;
+      await Promise.all(
+        slots.map(async (slot) => {
+          const w = slot.worker;
+          slot.worker = null;
+          if (w) await (await w).terminate();
+        }),
+      );
+    },
+  };
+}

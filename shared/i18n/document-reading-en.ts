@@ -1,0 +1,20 @@
+import type { documentReadingIt } from './document-reading-it';
+
+export const documentReadingEn: Record<keyof typeof documentReadingIt, string> = {
+  'documentReading.warning.unreadable': 'Document not readable: no data was recognised. Capture the image again (whole document, well lit, in focus).',
+  'documentReading.warning.sideMissing': 'One side of the document is missing: capture the {side} too.',
+  'documentReading.warning.mrzUnreadable': 'The machine-readable zone (MRZ) was not read with certainty: the data comes from the printed text and must be checked.',
+  'documentReading.warning.mrzNameTruncated': 'The name in the machine-readable zone (MRZ) is truncated and the printed name was not read: check the name and surname.',
+  'documentReading.warning.printedDiffersFromMrz': 'The printed field “{field}” ({printed}) differs from the machine-readable zone ({mrz}): the MRZ value is used, check it.',
+  'documentReading.warning.fiscalCodeConflict': 'The fiscal code read from the barcode ({barcode}) differs from the printed one ({printed}): the barcode is used, check it.',
+  'documentReading.warning.mixedDocuments': 'The images hold different documents: only the identity document ({type}) was read.',
+  'documentReading.side.front': 'front',
+  'documentReading.side.back': 'back',
+  'documentReading.error.empty': 'The file “{file}” is empty (0 bytes).',
+  'documentReading.error.notAnImage': 'The file “{file}” is neither an image nor a readable PDF (accepted: JPEG, PNG, TIFF, WebP, PDF).',
+  'documentReading.error.corrupt': 'The file “{file}” is damaged or incomplete and cannot be read. Capture the document again.',
+  'documentReading.error.tooLarge': 'The image “{file}” is too large ({megapixels} megapixels; at most {limit}): it was not opened. Capture at a lower resolution (300 dpi is enough).',
+  'documentReading.error.pdfPassword': 'The PDF “{file}” is password-protected and cannot be read. Ask for a copy without a password.',
+  'documentReading.error.pdfMalformed': 'The PDF “{file}” is damaged and cannot be read.',
+  'documentReading.error.unreadableFile': 'The file “{file}” cannot be opened.',
+};
