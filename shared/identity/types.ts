@@ -118,7 +118,7 @@ export interface MrzReading {
   /** The name field was filled to the last position: names may be cut short. */
   truncatedName: boolean;
   repair: MrzRepairStatus;
-  /** The lines after correction/repair. */
+  /** The lines after correction and repair; a line that could not be repaired, as read. */
   lines: string[];
   /** Issuing state (ITA). */
   issuingState: string | null;
