@@ -7,8 +7,10 @@ import { UploadMetadata } from './uploads';
 type JsonSchema = Record<string, unknown>;
 
 const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
-  return rest;
+  // OpenAPI 3.1 schemas are JSON Schema 2020-12 already: the per-schema dialect marker is noise.
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  delete json.$schema;
+  return json;
 };
 
 const serverTimeHeader = {
