@@ -1,4 +1,5 @@
 import type { Messages } from './messages-it';
+import { noticesEn } from './notices-en';
 import { documentReadingEn } from './document-reading-en';
 import { storeEn } from './store-en';
 import { intakeEn } from './intake-en';
@@ -48,6 +49,7 @@ export const messagesEn: Messages = {
   'error.keys.unwrapFailed': 'The local encryption key cannot be read (user profile changed?). Contact IT support: no data was deleted.',
   'error.generic': 'An unexpected error occurred. No data was lost.',
   // feature areas: spread their catalogues below
+  ...noticesEn,
   ...documentReadingEn,
   ...intakeEn,
   ...storeEn,

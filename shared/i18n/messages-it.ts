@@ -1,4 +1,5 @@
 import { storeIt } from './store-it';
+import { noticesIt } from './notices-it';
 import { documentReadingIt } from './document-reading-it';
 import { intakeIt } from './intake-it';
 
@@ -51,6 +52,7 @@ export const messagesIt = {
   'error.keys.unwrapFailed': 'La chiave di cifratura locale non può essere letta (profilo utente cambiato?). Contattare l’assistenza informatica: i dati non sono stati cancellati.',
   'error.generic': 'Si è verificato un errore imprevisto. Nessun dato è stato perso.',
   // feature areas: spread their catalogues below
+  ...noticesIt,
   ...documentReadingIt,
   ...intakeIt,
   ...storeIt,

@@ -1,0 +1,22 @@
+/** Applicant documents: receipt, refusal notice, e-mail/PEC draft, prefilled form. */
+export const noticesIt = {
+  'notices.panel.heading': 'Documenti per il richiedente',
+  'notices.action.receipt': 'Stampa ricevuta',
+  'notices.action.refusalNotice': 'Stampa avviso di rifiuto',
+  'notices.action.email': 'Prepara e-mail/PEC',
+  'notices.action.prefilledForm': 'Stampa modulo precompilato',
+  'notices.status.working': 'Preparazione del documento in corso…',
+  'notices.status.pdfOpened': 'Documento aperto nel visualizzatore PDF: stamparlo da lì.',
+  'notices.status.pdfDownloaded': 'Documento salvato come {fileName}: aprirlo e stamparlo.',
+  'notices.status.draftOpened': 'Bozza di e-mail aperta nel programma di posta, indirizzata a {recipient}. Controllarla e inviarla da lì.',
+  'notices.status.draftSaved': 'Bozza di e-mail salvata in {path}, indirizzata a {recipient}: aprirla con il programma di posta.',
+  'notices.refusalNotice.notRefused': 'L\'avviso di rifiuto è disponibile solo per una domanda rifiutata.',
+  'notices.warning.reasonWithoutTemplate': 'Il motivo «{code}» non ha un testo predefinito: nell\'avviso è stato scritto un testo generico. Verificarlo prima di consegnarlo.',
+  'notices.warning.officeNotSet': 'Nome o indirizzo della sede non impostati: l\'intestazione dell\'avviso è incompleta. Completarli in Impostazioni.',
+  'notices.warning.noRecipient': 'Il richiedente non ha indicato né un indirizzo e-mail né una PEC: l\'e-mail non può essere preparata. Stampare l\'avviso e consegnarlo a mano.',
+  'notices.warning.pecMalformed': 'L\'indirizzo PEC indicato nel modulo («{address}») non è valido.',
+  'notices.warning.emailMalformed': 'L\'indirizzo e-mail indicato nel modulo («{address}») non è valido.',
+  'notices.error.generation': 'Non è stato possibile generare il documento. I dati della pratica sono intatti: riprovare.',
+  'notices.error.draftOpen': 'Il file è stato scritto ma non è stato possibile aprirlo con il programma predefinito.',
+  'notices.error.draftInvalid': 'File del documento non valido: nulla è stato scritto.',
+} as const;
