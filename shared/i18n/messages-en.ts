@@ -3,6 +3,7 @@ import { noticesEn } from './notices-en';
 import { documentReadingEn } from './document-reading-en';
 import { storeEn } from './store-en';
 import { intakeEn } from './intake-en';
+import { identityEn } from './identity-en';
 
 export const messagesEn: Messages = {
   'app.title': 'Sportello Abilitazioni',
@@ -53,4 +54,5 @@ export const messagesEn: Messages = {
   ...documentReadingEn,
   ...intakeEn,
   ...storeEn,
+  ...identityEn,
 };

@@ -2,6 +2,7 @@ import { storeIt } from './store-it';
 import { noticesIt } from './notices-it';
 import { documentReadingIt } from './document-reading-it';
 import { intakeIt } from './intake-it';
+import { identityIt } from './identity-it';
 
 /**
  * Italian is the reference catalogue: every key exists here; other languages must match its keys.
@@ -56,6 +57,7 @@ export const messagesIt = {
   ...documentReadingIt,
   ...intakeIt,
   ...storeIt,
+  ...identityIt,
 } as const;
 
 export type MessageKey = keyof typeof messagesIt;
