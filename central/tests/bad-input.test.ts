@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => central.stop());
 
-async function raw(method: string, route: string, body: string | Buffer, headers: Record<string, string>) {
+async function raw(method: string, route: string, body: string, headers: Record<string, string>) {
   const response = await fetch(`${central.url}${route}`, { method, body, headers: { Authorization: `Bearer ${token}`, ...headers } });
   const text = await response.text();
   return { status: response.status, body: ApiErrorBody.parse(JSON.parse(text)), contentType: response.headers.get('content-type') };
