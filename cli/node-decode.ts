@@ -40,11 +40,11 @@ export function pdfjsAssets(): { standardFontDataUrl: string; cMapUrl: string } 
 
 /** Opens a PDF with pdfjs-dist; a password or a broken file becomes a clear error. */
 export async function openPdf(bytes: Uint8Array, file: string) {
-  const { getDocument, PasswordException } = await loadPdfJs();
+  const { getDocument } = await loadPdfJs();
   try {
     return await getDocument({ data: new Uint8Array(bytes), ...pdfjsAssets(), isEvalSupported: false, verbosity: 0 }).promise;
   } catch (error) {
-    if (error instanceof PasswordException || (error as { name?: string }).name === 'PasswordException') throw new DocumentInputError('pdfPassword', file);
+    if ((error as { name?: string }).name === 'PasswordException') throw new DocumentInputError('pdfPassword', file);
     throw new DocumentInputError('pdfMalformed', file);
   }
 }

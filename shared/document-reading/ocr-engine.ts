@@ -5,11 +5,19 @@
  */
 import type { Box, GrayRaster } from './raster';
 
+export interface OcrSymbol {
+  text: string;
+  confidence: number;
+  box: Box;
+}
+
 export interface OcrWord {
   text: string;
   /** 0..100 as tesseract reports it. */
   confidence: number;
   box: Box;
+  /** Single characters with their boxes, when the engine gives them. */
+  symbols?: OcrSymbol[];
 }
 
 export interface OcrLine {

@@ -10,6 +10,7 @@ import type { BarcodeReader, OcrEngine, OcrLine, OcrPage } from './ocr-engine';
 import { cropBox, type Box, type GrayRaster } from './raster';
 import { CIE_NUMBER, extractPrintedFields, type SideKind } from './viz-extraction';
 import { findCode } from './text-patterns';
+import { lineOnPitchGrid } from './mrz-pitch';
 
 export const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 
@@ -41,9 +42,23 @@ async function readMrzBand(raster: GrayRaster, page: OcrPage, ocr: OcrEngine, to
   // The whole width: OCR may have cut the first or last characters off the line boxes.
   const band: Box = { x: 0, y: Math.max(0, tight.y - lineHeight * 0.6), width: raster.width, height: tight.height + lineHeight * 1.2 };
   const bandPage = await ocr.recognize({ image: cropBox(raster, band), layout: 'block', whitelist: MRZ_ALPHABET });
-  const lines = bandPage.lines.map((l) => l.text.replace(/\s/g, '')).filter((t) => t.length >= 20);
-  const mrz = readMrz(lines, { today }) ?? readMrz(mrzLines.map((l) => l.text.replace(/\s/g, '')), { today });
-  return mrz ? { mrz, box: band } : null;
+  const bandLines = bandPage.lines.filter((l) => l.text.replace(/\s/g, '').length >= 20);
+  const attempts = [
+    bandLines.map((l) => lineOnPitchGrid(l) ?? l.text.replace(/\s/g, '')),
+    bandLines.map((l) => l.text.replace(/\s/g, '')),
+    mrzLines.map((l) => l.text.replace(/\s/g, '')),
+  ];
+  let best: MrzReading | null = null;
+  for (const lines of attempts) {
+    const mrz = readMrz(lines, { today });
+    if (mrz && (!best || validCount(mrz) > validCount(best))) best = mrz;
+    if (best?.allChecksValid) break;
+  }
+  return best ? { mrz: best, box: band } : null;
+}
+
+function validCount(mrz: MrzReading): number {
+  return Object.values(mrz.valid).filter(Boolean).length;
 }
 
 function has(text: string, ...needles: RegExp[]): boolean {

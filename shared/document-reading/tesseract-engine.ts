@@ -19,7 +19,9 @@ export function ocrPageFromTesseract(page: Page): OcrPage {
   for (const block of page.blocks ?? []) {
     for (const paragraph of block.paragraphs) {
       for (const line of paragraph.lines) {
-        const words = line.words.filter((w) => w.text.trim() !== '').map((w) => ({ text: w.text, confidence: w.confidence, box: box(w.bbox) }));
+        const words = line.words
+          .filter((w) => w.text.trim() !== '')
+          .map((w) => ({ text: w.text, confidence: w.confidence, box: box(w.bbox), symbols: (w.symbols ?? []).map((s) => ({ text: s.text, confidence: s.confidence, box: box(s.bbox) })) }));
         if (words.length === 0) continue;
         lines.push({ text: words.map((w) => w.text).join(' '), confidence: line.confidence, box: box(line.bbox), words });
       }

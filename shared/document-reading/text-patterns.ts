@@ -33,17 +33,18 @@ export function repairByClass(value: string, classes: string): string | null {
   return out;
 }
 
-/** Finds the first run of alphanumerics in `text` that fits `classes`, ignoring spaces OCR put inside it. */
+/**
+ * Finds the first token of `text` that fits `classes`, or two adjacent tokens when OCR put a space
+ * inside the code. No sliding over longer runs: with letter/digit look-alikes almost any long run
+ * would fit somewhere.
+ */
 export function findCode(text: string, classes: string): { value: string; raw: string } | null {
   const tokens = text.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
-  for (const token of tokens) {
+  const candidates = [...tokens];
+  for (let i = 0; i + 1 < tokens.length; i += 1) candidates.push(tokens[i] + tokens[i + 1]);
+  for (const token of candidates) {
     const repaired = repairByClass(token, classes);
     if (repaired) return { value: repaired, raw: token };
-  }
-  const joined = tokens.join('');
-  for (let i = 0; i + classes.length <= joined.length; i += 1) {
-    const repaired = repairByClass(joined.slice(i, i + classes.length), classes);
-    if (repaired) return { value: repaired, raw: joined.slice(i, i + classes.length) };
   }
   return null;
 }

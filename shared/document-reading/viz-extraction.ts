@@ -137,20 +137,19 @@ function healthCard(page: OcrPage): FieldCandidates {
     out.givenNames = fromLine(nameLine(names[1].text) as string, names[1]);
   }
   const placeLine = names[2];
-  if (placeLine) {
-    // "ROMA RM": the place, then the province code in its own column.
-    const m = /^(.*?)\s+([A-Z]{2})$/.exec(nameLine(placeLine.text) ?? '');
-    if (m) out.birthPlace = fromLine(m[1], placeLine);
+  const placeName = placeLine && nameLine(placeLine.text);
+  // The province sits in its own column; OCR may or may not join it to the place.
+  if (placeLine && placeName) out.birthPlace = fromLine(placeName.replace(/\s[A-Z]{2}$/, ''), placeLine);
+  const found = lines.flatMap((line) => dates(line.text).map((date) => ({ line, date })));
+  if (found.length === 2) {
+    // Birth date on the left, expiry on the right of the same row.
+    const [birth, expiry] = found[0].line === found[1].line ? found : found.slice().sort((a, b) => a.line.box.x - b.line.box.x);
+    out.birthDate = fromLine(birth.date, birth.line);
+    out.expiryDate = fromLine(expiry.date, expiry.line);
   }
-  for (const line of lines) {
-    const found = dates(line.text);
-    if (found.length === 2) {
-      out.birthDate = fromLine(found[0], line);
-      out.expiryDate = fromLine(found[1], line);
-      const sex = /\d{4}\s+([MF])\s+\d/.exec(line.text);
-      if (sex) out.sex = fromLine(sex[1], line);
-    }
-  }
+  const sexLine = lines.find((l) => /\d{4}\s+[MF]\b/.test(l.text));
+  const sex = sexLine && /\d{4}\s+([MF])\b/.exec(sexLine.text);
+  if (sexLine && sex) out.sex = fromLine(sex[1], sexLine);
   return out;
 }
 
