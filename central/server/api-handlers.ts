@@ -52,6 +52,7 @@ async function archiveAttachments(deps: HandlerDeps, submission: CaseSubmission,
       throw new ApiError('ATTACHMENT_HASH_MISMATCH', details);
     }
   }
+  await deps.archive.seal(submission.caseId);
 }
 
 export function createApiHandlers(deps: HandlerDeps): CentralHandlers {

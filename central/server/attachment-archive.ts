@@ -24,13 +24,18 @@ async function fsyncPath(target: string): Promise<void> {
 /**
  * Where acknowledged attachments live: `<root>/<caseId>/<attachmentId>`. A file is copied in from
  * its finished tus upload while being hashed, kept only if the hash is the declared one, and
- * fsynced (file and directories) before the case's transaction may commit.
+ * fsynced; `seal` then fsyncs the directories. Both happen before the case's transaction may commit.
  */
 export function createAttachmentArchive(root: string) {
   const pathOf = (caseId: string, attachmentId: string) => path.join(root, caseId, attachmentId);
 
   return {
     pathOf,
+    /** Makes the case's renames durable (one directory fsync per case, not per attachment); call before committing. */
+    async seal(caseId: string): Promise<void> {
+      await fsyncPath(path.join(root, caseId));
+      await fsyncPath(root);
+    },
     async importVerified(source: string, caseId: string, attachmentId: string, expectedSha256: string): Promise<'stored' | 'hash-mismatch'> {
       const caseDir = path.join(root, caseId);
       await fs.mkdir(caseDir, { recursive: true });
@@ -50,8 +55,6 @@ export function createAttachmentArchive(root: string) {
         }
         await fsyncPath(temporary);
         await fs.rename(temporary, pathOf(caseId, attachmentId));
-        await fsyncPath(caseDir);
-        await fsyncPath(root);
         return 'stored';
       } catch (error) {
         await fs.rm(temporary, { force: true });
