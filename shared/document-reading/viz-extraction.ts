@@ -85,7 +85,8 @@ function passportPage(page: OcrPage): FieldCandidates {
   const placeLine = lines.find((l) => placeOf(l.text) && bilingualDates(l.text).length === 0);
   const place = placeLine && placeOf(placeLine.text);
   if (placeLine && place) out.birthPlace = fromLine(place.place, placeLine);
-  const citizenship = lines.findIndex((l) => /ITALIAN/.test(l.text.toUpperCase()));
+  // The citizenship value (ITALIANA) follows the given names; REPUBBLICA ITALIANA is the heading.
+  const citizenship = lines.findIndex((l) => /^\s*ITALIAN[AO]\s*$/.test(l.text.toUpperCase()));
   if (citizenship >= 2) {
     const given = lines[citizenship - 1];
     const surname = lines[citizenship - 2];
@@ -130,13 +131,18 @@ function drivingLicence(page: OcrPage): FieldCandidates {
 function healthCard(page: OcrPage): FieldCandidates {
   const out: FieldCandidates = {};
   const lines = valueLines(page).filter((l) => !/TESSERA|SANITARIA|MINISTERO|FINANZE/.test(l.text.toUpperCase()));
-  const cfIndex = lines.findIndex((l) => findCode(l.text, FISCAL_CODE_CLASSES));
-  const names = lines.slice(cfIndex + 1).filter((l) => nameLine(l.text));
-  if (cfIndex >= 0 && names.length >= 2) {
-    out.surname = fromLine(nameLine(names[0].text) as string, names[0]);
-    out.givenNames = fromLine(nameLine(names[1].text) as string, names[1]);
-  }
-  const placeLine = names[2];
+  // Each value sits under its label; the labels are large enough on this card for OCR to read them.
+  const below = (label: RegExp) => {
+    const at = page.lines.findIndex((l) => label.test(l.text.trim()));
+    return at >= 0 ? page.lines.slice(at + 1).find((l) => Math.abs(l.box.x - page.lines[at].box.x) < page.lines[at].box.height * 2) : undefined;
+  };
+  const surnameLine = below(/^Cognome$/i);
+  const givenLine = below(/^Nome$/i);
+  const placeLine = below(/^Luogo di nascita/i);
+  const surname = surnameLine && nameLine(surnameLine.text);
+  const given = givenLine && nameLine(givenLine.text);
+  if (surnameLine && surname) out.surname = fromLine(surname, surnameLine);
+  if (givenLine && given) out.givenNames = fromLine(given, givenLine);
   const placeName = placeLine && nameLine(placeLine.text);
   // The province sits in its own column; OCR may or may not join it to the place.
   if (placeLine && placeName) out.birthPlace = fromLine(placeName.replace(/\s[A-Z]{2}$/, ''), placeLine);
