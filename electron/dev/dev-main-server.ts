@@ -8,8 +8,9 @@ import { dispatch } from '../main/ipc/register-handlers';
 import { createIpcHandlers } from '../main/ipc-handlers';
 import { createSettingsStore, type SettingsStore } from '../main/settings/settings-store';
 import { createRotatingLog } from '../main/logging/rotating-log';
-import { nodeHotFolderFileSystem, nodeLogFileSystem, writeFileAtomic } from '../main/node-files';
+import { nodeDraftFileSystem, nodeHotFolderFileSystem, nodeLogFileSystem, writeFileAtomic } from '../main/node-files';
 import { createHotFolder } from '../main/hot-folder/hot-folder';
+import { createDraftFolder, DRAFT_MAX_AGE_MS } from '../main/documents/draft-folder';
 
 /**
  * Dev web mode: the same main-process handlers, reached over HTTP on 127.0.0.1 instead of IPC.
@@ -54,6 +55,15 @@ export function createDevMainServer(options: { userData: string; appOrigin: stri
     log,
     openExternal: async () => undefined,
     hotFolder,
+    // A browser has no default-program launcher: the draft is written and its path returned.
+    drafts: createDraftFolder({
+      folder: path.join(userData, 'drafts'),
+      fs: nodeDraftFileSystem(),
+      openPath: async () => 'not available in dev web mode',
+      randomId: () => crypto.randomBytes(4).toString('hex'),
+      now: Date.now,
+      maxAgeMs: DRAFT_MAX_AGE_MS,
+    }),
     dataKey: async () => {
       const existing = await fsp.readFile(keyFile, 'utf8').catch(() => null);
       if (existing) return existing.trim();

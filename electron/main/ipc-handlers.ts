@@ -3,6 +3,7 @@ import type { SettingsStore } from './settings/settings-store';
 import type { AppLog } from './logging/rotating-log';
 import { openExternalUrl } from './security/external-links';
 import type { HotFolder } from './hot-folder/hot-folder';
+import type { DraftFolder } from './documents/draft-folder';
 
 export interface IpcHandlerDeps {
   version: string;
@@ -15,6 +16,7 @@ export interface IpcHandlerDeps {
   openExternal: (url: string) => Promise<void>;
   dataKey: () => Promise<string>;
   hotFolder: HotFolder;
+  drafts: DraftFolder;
 }
 
 /** The main-process side of every contract channel. */
@@ -47,5 +49,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       await deps.hotFolder.acknowledge(id);
       return null;
     },
+    'document:openDraft': ({ kind, fileName, dataBase64 }) =>
+      deps.drafts.writeAndOpen({ kind, fileName, data: new Uint8Array(Buffer.from(dataBase64, 'base64')) }),
   };
 }

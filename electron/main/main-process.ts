@@ -11,8 +11,9 @@ import { createSettingsStore } from './settings/settings-store';
 import { createRotatingLog } from './logging/rotating-log';
 import { loadOrCreateDataKey } from './keys/data-key';
 import { createAppWindow, hardenSession } from './app-window';
-import { nodeHotFolderFileSystem, nodeLogFileSystem, writeFileAtomic } from './node-files';
+import { nodeDraftFileSystem, nodeHotFolderFileSystem, nodeLogFileSystem, writeFileAtomic } from './node-files';
 import { createHotFolder } from './hot-folder/hot-folder';
+import { createDraftFolder, DRAFT_MAX_AGE_MS } from './documents/draft-folder';
 
 const HOT_FOLDER_POLL_MS = 1000;
 
@@ -104,6 +105,14 @@ export function startMainProcess(electron: ElectronModules, paths: MainPaths): v
       log,
       openExternal,
       hotFolder,
+      drafts: createDraftFolder({
+        folder: path.join(userData, 'drafts'),
+        fs: nodeDraftFileSystem(),
+        openPath: (file) => shell.openPath(file),
+        randomId: () => crypto.randomBytes(4).toString('hex'),
+        now: Date.now,
+        maxAgeMs: DRAFT_MAX_AGE_MS,
+      }),
       dataKey: () =>
         loadOrCreateDataKey({
           platform: process.platform,

@@ -3,6 +3,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { LogFileSystem } from './logging/rotating-log';
 import type { HotFolderFileSystem } from './hot-folder/hot-folder';
+import type { DraftFileSystem } from './documents/draft-folder';
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a file. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
@@ -38,5 +39,17 @@ export function nodeHotFolderFileSystem(): HotFolderFileSystem {
       await fsp.mkdir(targetFolder, { recursive: true });
       await fsp.rename(file, path.join(targetFolder, path.basename(file)));
     },
+  };
+}
+
+export function nodeDraftFileSystem(): DraftFileSystem {
+  return {
+    mkdir: async (folder) => {
+      await fsp.mkdir(folder, { recursive: true, mode: 0o700 });
+    },
+    write: (file, data) => fsp.writeFile(file, data, { mode: 0o600 }),
+    list: (folder) => fsp.readdir(folder),
+    modifiedMs: async (file) => (await fsp.stat(file)).mtimeMs,
+    remove: (file) => fsp.rm(file, { force: true }),
   };
 }

@@ -43,6 +43,18 @@ export const ipcContract = {
     }),
   },
   'hotFolder:acknowledge': { request: z.object({ id: z.string().min(1).max(255) }).strict(), response: z.null() },
+  /** Writes an applicant document (.eml draft, PDF to print) into main's own folder and opens it with the default program. */
+  'document:openDraft': {
+    request: z
+      .object({
+        kind: z.enum(['eml', 'pdf']),
+        fileName: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,100}\.(eml|pdf)$/),
+        // 25 MiB of bytes as base64.
+        dataBase64: z.string().min(1).max(35_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+      })
+      .strict(),
+    response: z.object({ path: z.string(), opened: z.boolean() }),
+  },
 } as const satisfies { [C in IpcChannel]: ChannelSpec };
 
 export type IpcContract = typeof ipcContract;

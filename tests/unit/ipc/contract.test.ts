@@ -7,7 +7,8 @@ import { dispatch, IpcHandlerError, isTrustedSender } from '../../../electron/ma
 import { createIpcHandlers } from '../../../electron/main/ipc-handlers';
 import { defaultSettings } from '../../../shared/settings/settings';
 import { createHotFolder } from '../../../electron/main/hot-folder/hot-folder';
-import { nodeHotFolderFileSystem } from '../../../electron/main/node-files';
+import { nodeDraftFileSystem, nodeHotFolderFileSystem } from '../../../electron/main/node-files';
+import { createDraftFolder } from '../../../electron/main/documents/draft-folder';
 import type { createWebBridge } from '../../../renderer/platform/web-bridge';
 
 const stub = electronStub as unknown as typeof import('../../stubs/electron');
@@ -25,6 +26,7 @@ function handlers(): IpcHandlers {
     openExternal: vi.fn(async () => undefined),
     dataKey: async () => Buffer.alloc(32, 1).toString('base64'),
     hotFolder: createHotFolder({ fs: nodeHotFolderFileSystem(), folder: () => '' }),
+    drafts: createDraftFolder({ folder: '/tmp/x/drafts', fs: nodeDraftFileSystem(), openPath: async () => '', randomId: () => '0123abcd', now: Date.now, maxAgeMs: 1000 }),
   });
 }
 
@@ -58,6 +60,9 @@ describe('IPC contract', () => {
     ['app:info', { unexpected: true }],
     ['hotFolder:acknowledge', { id: '' }],
     ['hotFolder:acknowledge', {}],
+    ['document:openDraft', { kind: 'exe', fileName: 'a.exe', dataBase64: 'AA==' }],
+    ['document:openDraft', { kind: 'pdf', fileName: '../../.bashrc.pdf', dataBase64: 'JVBERi0=' }],
+    ['document:openDraft', { kind: 'pdf', fileName: 'a.pdf', dataBase64: 'not base64!' }],
   ] as const)('rejects a malformed %s payload with a clear error', async (channel, payload) => {
     const result = await dispatch(channel, handlers(), trusted, payload);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload', messageKey: 'error.ipc.invalidPayload', details: { channel } } });
