@@ -124,14 +124,14 @@ export function parseFiscalCode(value: string, options: { today: string; places?
   return reading;
 }
 
-export type ConsistencyResult = 'match' | 'mismatch' | 'unknown';
+export type FiscalCodePartResult = 'match' | 'mismatch' | 'unknown';
 
 export interface FiscalCodeConsistency {
-  surname: ConsistencyResult;
-  givenNames: ConsistencyResult;
-  birthDate: ConsistencyResult;
-  sex: ConsistencyResult;
-  birthPlace: ConsistencyResult;
+  surname: FiscalCodePartResult;
+  givenNames: FiscalCodePartResult;
+  birthDate: FiscalCodePartResult;
+  sex: FiscalCodePartResult;
+  birthPlace: FiscalCodePartResult;
 }
 
 export interface PersonData {
@@ -169,7 +169,7 @@ export function placeNamesMatch(a: string, b: string): boolean {
   return variants(a).some((v) => bs.has(v.replace(/ /g, '')));
 }
 
-function compare(known: boolean, equal: () => boolean): ConsistencyResult {
+function compare(known: boolean, equal: () => boolean): FiscalCodePartResult {
   if (!known) return 'unknown';
   return equal() ? 'match' : 'mismatch';
 }

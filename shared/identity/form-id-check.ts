@@ -1,0 +1,158 @@
+/**
+ * The form-versus-ID check: the applicant's data on the form against the identity document read
+ * by OCR (or typed by the clerk), plus the codice fiscale against both. Every disagreement becomes
+ * a reason with a stable code, both values and an Italian sentence; a field that could not be read
+ * is reported as such and never counts as a match.
+ */
+import { isIsoDate, parseDocumentDate } from './dates';
+import { assessDocumentValidity } from './document-validity';
+import {
+  fiscalCodeConsistency,
+  normaliseFiscalCode,
+  parseFiscalCode,
+  placeNamesMatch,
+  resolveBirthPlaces,
+  type BelfiorePlaces,
+  type FiscalCodeReading,
+  type PersonData,
+} from './fiscal-code';
+import { compareNames, normaliseName } from './names';
+import { makeReason, outcomeOf, type FiscalCodePart, type ReasonCode } from './reasons';
+import type { CheckReason, DocumentType, FormIdentity, IdDocumentReading, IdentityCheck, Sex } from './types';
+
+type PersonalField = 'surname' | 'givenNames' | 'birthDate' | 'sex' | 'birthPlace';
+
+const MISMATCH_CODE: Record<PersonalField, ReasonCode> = {
+  surname: 'SURNAME_MISMATCH',
+  givenNames: 'GIVEN_NAMES_MISMATCH',
+  birthDate: 'BIRTH_DATE_MISMATCH',
+  sex: 'SEX_MISMATCH',
+  birthPlace: 'BIRTH_PLACE_MISMATCH',
+};
+
+/** Documents that carry the codice fiscale: when it was not read there, it is unreadable, not absent. */
+const CARRIES_FISCAL_CODE: readonly DocumentType[] = ['CIE', 'HEALTH_CARD'];
+
+/** Length of the MRZ name field: a name filling it may have been cut short (ICAO 9303). */
+const MRZ_NAME_LENGTH: Partial<Record<DocumentType, number>> = { CIE: 30, PASSPORT: 39 };
+
+function blank(value: string | null | undefined): value is null | undefined {
+  return value === null || value === undefined || value.trim() === '';
+}
+
+/** Whether the document's names come from an MRZ whose name field was full (so possibly truncated). */
+function mrzNamesMayBeTruncated(document: IdDocumentReading): boolean {
+  const limit = MRZ_NAME_LENGTH[document.documentType];
+  const { surname, givenNames } = document.fields;
+  if (limit === undefined || surname === null) return false;
+  if (document.fieldSources.surname !== 'mrz' && document.fieldSources.givenNames !== 'mrz') return false;
+  const encoded = `${normaliseName(surname)}<<${normaliseName(givenNames ?? '')}`;
+  return encoded.length >= limit;
+}
+
+function fieldsAgree(field: PersonalField, formValue: string, documentValue: string, document: IdDocumentReading): boolean {
+  switch (field) {
+    case 'surname':
+      return compareNames(formValue, documentValue, { bMayBeTruncated: mrzNamesMayBeTruncated(document) }) !== 'different';
+    case 'givenNames':
+      return compareNames(formValue, documentValue, { anyOrder: true, bMayBeTruncated: mrzNamesMayBeTruncated(document) }) !== 'different';
+    case 'birthDate':
+      return (isIsoDate(formValue) ? formValue : parseDocumentDate(formValue)) === documentValue;
+    case 'sex':
+      return formValue.trim().toUpperCase() === documentValue.trim().toUpperCase();
+    case 'birthPlace':
+      return placeNamesMatch(formValue, documentValue);
+  }
+}
+
+function comparePersonalData(form: FormIdentity, document: IdDocumentReading, documentUnreadable: boolean): CheckReason[] {
+  const reasons: CheckReason[] = [];
+  const fields: PersonalField[] = ['surname', 'givenNames', 'birthDate', 'sex', 'birthPlace'];
+  for (const field of fields) {
+    const formValue = form[field];
+    const documentValue = document.fields[field];
+    if (blank(formValue)) {
+      reasons.push(makeReason({ code: 'REQUIRED_FIELD_EMPTY', field, documentValue }));
+    } else if (blank(documentValue)) {
+      // A document not recognised at all is one reason, not one per field.
+      if (!documentUnreadable) reasons.push(makeReason({ code: 'FIELD_UNREADABLE', field, formValue }));
+    } else if (!fieldsAgree(field, formValue, documentValue, document)) {
+      reasons.push(makeReason({ code: MISMATCH_CODE[field], field, formValue, documentValue }));
+    }
+  }
+  return reasons;
+}
+
+/** The person the codice fiscale must belong to: the document's data, the form's where the document is silent. */
+function personFor(form: FormIdentity, document: IdDocumentReading): PersonData {
+  const pick = <T extends string>(documentValue: T | null, formValue: T | null): T | null => (blank(documentValue) ? (blank(formValue) ? null : formValue) : documentValue);
+  const formBirthDate = blank(form.birthDate) ? null : isIsoDate(form.birthDate) ? form.birthDate : parseDocumentDate(form.birthDate);
+  return {
+    surname: pick(document.fields.surname, form.surname),
+    givenNames: pick(document.fields.givenNames, form.givenNames),
+    birthDate: pick(document.fields.birthDate, formBirthDate),
+    sex: pick<Sex>(document.fields.sex, form.sex),
+    birthPlace: pick(document.fields.birthPlace, form.birthPlace),
+  };
+}
+
+function checkFiscalCode(form: FormIdentity, document: IdDocumentReading, today: string, places: BelfiorePlaces | null): CheckReason[] {
+  if (blank(form.fiscalCode)) return [makeReason({ code: 'REQUIRED_FIELD_EMPTY', field: 'fiscalCode', documentValue: document.fields.fiscalCode })];
+  const formValue = normaliseFiscalCode(form.fiscalCode);
+  const reasons: CheckReason[] = [];
+  const formCode = parseFiscalCode(formValue, { today, places });
+  if (!formCode.wellFormed || formCode.birthDate === null) {
+    reasons.push(makeReason({ code: 'FISCAL_CODE_INVALID', field: 'fiscalCode', formValue }));
+  } else if (!formCode.checkLetterValid) {
+    reasons.push(makeReason({ code: 'FISCAL_CODE_CHECK_LETTER', field: 'fiscalCode', formValue, expectedCheckLetter: formCode.expectedCheckLetter ?? undefined }));
+  }
+
+  const documentCode = blank(document.fields.fiscalCode) ? null : parseFiscalCode(document.fields.fiscalCode, { today });
+  if (documentCode?.valid) {
+    if (documentCode.normalised !== formValue) reasons.push(makeReason({ code: 'FISCAL_CODE_MISMATCH', field: 'fiscalCode', formValue, documentValue: documentCode.normalised }));
+  } else if (CARRIES_FISCAL_CODE.includes(document.documentType)) {
+    // Read but invalid means misread: it must not be compared, nor silently skipped.
+    reasons.push(makeReason({ code: 'FIELD_UNREADABLE', field: 'fiscalCode', formValue }));
+  }
+
+  if (formCode.wellFormed && formCode.birthDate !== null) reasons.push(...checkFiscalCodeAgainstPerson(formCode, form, document, places));
+  return reasons;
+}
+
+function checkFiscalCodeAgainstPerson(code: FiscalCodeReading, form: FormIdentity, document: IdDocumentReading, places: BelfiorePlaces | null): CheckReason[] {
+  const reasons: CheckReason[] = [];
+  const formValue = code.normalised;
+  const person = personFor(form, document);
+  const consistency = fiscalCodeConsistency(code, person);
+  // Once places are resolved, a place code the register does not know cannot be the person's place.
+  const placeCodeUnknown = places !== null && code.birthPlace === null && !blank(person.birthPlace);
+  for (const part of Object.keys(consistency) as FiscalCodePart[]) {
+    if (consistency[part] === 'mismatch' || (part === 'birthPlace' && placeCodeUnknown)) {
+      reasons.push(makeReason({ code: 'FISCAL_CODE_INCONSISTENT_WITH_PERSON', field: 'fiscalCode', formValue, documentValue: person[part], part }));
+    }
+  }
+  const province = form.birthProvince?.trim().toUpperCase();
+  const place = code.birthPlace;
+  if (place && !place.foreign && province && province !== 'EE' && place.province !== province && consistency.birthPlace === 'match') {
+    reasons.push(makeReason({ code: 'FISCAL_CODE_INCONSISTENT_WITH_PERSON', field: 'fiscalCode', formValue, documentValue: `${person.birthPlace} (${province})`, part: 'birthPlace' }));
+  }
+  return reasons;
+}
+
+/**
+ * Compares the form with the document on `today` (YYYY-MM-DD). Outcome precedence:
+ * document-invalid > mismatch > unreadable > match. Pass `places` from `resolveBirthPlaces` so the
+ * codice fiscale's place is checked too (or use `verifyIdentity`, which does it).
+ */
+export function checkFormAgainstDocument(form: FormIdentity, document: IdDocumentReading, today: string, places: BelfiorePlaces | null = null): IdentityCheck {
+  const validity = assessDocumentValidity(document, today);
+  const documentUnreadable = validity.some((r) => r.code === 'DOCUMENT_UNREADABLE');
+  const reasons = [...validity, ...comparePersonalData(form, document, documentUnreadable), ...checkFiscalCode(form, document, today, places)];
+  return { outcome: outcomeOf(reasons), reasons };
+}
+
+/** `checkFormAgainstDocument` with the codice fiscale's Belfiore place looked up first. */
+export async function verifyIdentity(form: FormIdentity, document: IdDocumentReading, today: string): Promise<IdentityCheck> {
+  const places = await resolveBirthPlaces([form.fiscalCode, document.fields.fiscalCode], today);
+  return checkFormAgainstDocument(form, document, today, places);
+}
