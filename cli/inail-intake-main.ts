@@ -8,10 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DocumentInputError } from '../shared/document-reading/input-file';
 import { isIsoDate, todayIso } from '../shared/identity/dates';
-import type { IdDocumentReading } from '../shared/identity/types';
+import type { FormIdentity, IdDocumentReading } from '../shared/identity/types';
 import { readDocumentFiles } from './document-files';
 import { createNodeBarcodeReader, createNodeOcr } from './node-engines';
-import { verifyAgainstForm } from './verify';
+import { FormFileError, parseFormJson, verifyAgainstForm } from './verify';
 
 const USAGE = `Uso:
   inail-intake extract <file>...
@@ -30,20 +30,22 @@ async function main(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError(`Nessun file indicato.\n${USAGE}`);
   const today = values.today ?? todayIso();
   if (!isIsoDate(today)) throw new UsageError(`Data non valida per --today: «${today}» (formato AAAA-MM-GG).`);
-  let form: unknown = null;
+  let form: FormIdentity | null = null;
   if (command === 'verify') {
     if (!values.form) throw new UsageError(`Manca --form form.json.\n${USAGE}`);
+    let json: unknown;
     try {
-      form = JSON.parse(await readFile(values.form, 'utf8'));
+      json = JSON.parse(await readFile(values.form, 'utf8'));
     } catch {
-      throw new UsageError(`Il file del modulo «${values.form}» non esiste o non è JSON valido.`);
+      throw new FormFileError(`Il file del modulo «${values.form}» non esiste o non è JSON valido.`);
     }
+    form = parseFormJson(json);
   }
   const ocr = createNodeOcr();
   try {
     const { reading } = await readDocumentFiles(positionals, { ocr, barcodes: createNodeBarcodeReader(), today });
     const document = extractOutput(reading);
-    const output = command === 'extract' ? document : { ...verifyAgainstForm(form, reading, today), document };
+    const output = form === null ? document : { ...(await verifyAgainstForm(form, reading, today)), document };
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     return 0;
   } finally {
@@ -54,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof DocumentInputError || error instanceof UsageError) process.stderr.write(`${error.message}\n`);
+    if (error instanceof DocumentInputError || error instanceof UsageError || error instanceof FormFileError) process.stderr.write(`${error.message}\n`);
     else process.stderr.write(`Errore imprevisto durante la lettura del documento: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(error instanceof UsageError ? 64 : 2);
   },
