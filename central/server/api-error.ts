@@ -1,4 +1,4 @@
-import { centralErrors, type ApiErrorBody, type CentralErrorCode } from '../../shared/central-api/errors';
+import { centralErrorMessage, centralErrors, type ApiErrorBody, type CentralErrorCode } from '../../shared/central-api/errors';
 
 /** A refusal with a stable code; the HTTP layer turns it into `{ code, message }` with the code's status. */
 export class ApiError extends Error {
@@ -12,6 +12,6 @@ export class ApiError extends Error {
   }
 
   get body(): ApiErrorBody {
-    return { code: this.code, message: centralErrors[this.code].message, ...(this.details ? { details: this.details } : {}) };
+    return { code: this.code, message: centralErrorMessage(this.code), ...(this.details ? { details: this.details } : {}) };
   }
 }

@@ -1,45 +1,65 @@
 import { z } from 'zod';
+import type { Locale } from '../settings/settings';
+import { translate } from '../i18n/translate';
+
+/**
+ * What a workstation should do after a refusal:
+ * - `retry`: transient; retry the same request later (capped backoff with jitter);
+ * - `resume-upload`: HEAD the tus upload and continue from its Upload-Offset, then resend the case;
+ * - `reupload`: start that attachment's upload again from byte 0 (new tus upload), then resend the case;
+ * - `send`: the service does not have the case: (re)send it;
+ * - `quarantine`: the case itself is refused; keep it, show the reason, never block the queue;
+ * - `enroll`: the workstation's credentials are missing or revoked: enroll again (operator action);
+ * - `check-configuration`: wrong service URL or API version;
+ * - `operator`: admin routes only.
+ */
+export const CENTRAL_ERROR_ACTIONS = ['retry', 'resume-upload', 'reupload', 'send', 'quarantine', 'enroll', 'check-configuration', 'operator'] as const;
+export type CentralErrorAction = (typeof CENTRAL_ERROR_ACTIONS)[number];
 
 /**
  * Every error the central service answers with: a stable code the client branches on, the HTTP
- * status it comes with, and the Italian message put in the body. What a client should do next is
- * documented per code in docs/central-service.md.
+ * status it comes with, and the next step for a client. The message (Italian in the body; English
+ * available to clients) is `central.error.<code>` in shared/i18n/central-*.ts.
  */
 export const centralErrors = {
-  INVALID_JSON: { status: 400, message: 'Il corpo della richiesta non è un JSON valido.' },
-  INVALID_REQUEST: { status: 400, message: 'La richiesta non è valida: controllare i campi indicati.' },
-  CASE_ID_MISMATCH: { status: 400, message: "L'identificativo della pratica nel percorso non coincide con quello nel corpo." },
-  UPLOAD_METADATA_INVALID: { status: 400, message: 'I metadati del caricamento (caseId, attachmentId, sha256) mancano o non sono validi.' },
-  UPLOAD_PROTOCOL_ERROR: { status: 400, message: 'Richiesta di caricamento non conforme al protocollo tus.' },
-  UNAUTHENTICATED: { status: 401, message: 'Autenticazione mancante o non valida: la postazione deve essere registrata.' },
-  TOKEN_REVOKED: { status: 401, message: 'La registrazione di questa postazione è stata revocata: registrarla di nuovo con un codice di attivazione.' },
-  FORBIDDEN: { status: 403, message: 'Operazione non consentita con queste credenziali.' },
-  ENROLLMENT_CODE_INVALID: { status: 403, message: 'Codice di attivazione non valido, già usato o scaduto per questa sede.' },
-  NOT_FOUND: { status: 404, message: 'Risorsa non trovata.' },
-  CASE_NOT_FOUND: { status: 404, message: 'Pratica non trovata.' },
-  OFFICE_NOT_FOUND: { status: 404, message: 'Sede non trovata.' },
-  WORKSTATION_NOT_FOUND: { status: 404, message: 'Postazione non trovata.' },
-  ATTACHMENT_NOT_FOUND: { status: 404, message: 'Allegato non trovato.' },
-  UPLOAD_NOT_FOUND: { status: 404, message: 'Caricamento non trovato: ricominciarlo da capo.' },
-  METHOD_NOT_ALLOWED: { status: 405, message: 'Metodo non consentito per questa risorsa.' },
-  CASE_CONFLICT: { status: 409, message: 'Esiste già una pratica con questo identificativo ma con contenuto diverso: la pratica non è stata registrata.' },
-  OFFICE_CONFLICT: { status: 409, message: 'Esiste già una sede con questo codice ma con un nome diverso.' },
-  INVALID_STATUS_TRANSITION: { status: 409, message: 'Lo stato della pratica non può passare allo stato richiesto.' },
-  ATTACHMENT_UPLOAD_MISSING: { status: 409, message: 'Un allegato della pratica non risulta caricato: caricarlo di nuovo e ripetere l’invio.' },
-  ATTACHMENT_UPLOAD_INCOMPLETE: { status: 409, message: 'Un allegato della pratica non è stato caricato per intero: completare il caricamento e ripetere l’invio.' },
-  ATTACHMENT_UPLOAD_MISMATCH: { status: 409, message: 'Il caricamento indicato appartiene a un altro allegato o a un’altra pratica.' },
-  UPLOAD_OFFSET_CONFLICT: { status: 409, message: 'La posizione del caricamento non coincide con quella del server: riprendere dalla posizione attuale.' },
-  UPLOAD_EXPIRED: { status: 410, message: 'Il caricamento è scaduto sul server: ricominciarlo da capo.' },
-  PAYLOAD_TOO_LARGE: { status: 413, message: 'La richiesta supera la dimensione massima consentita.' },
-  UPLOAD_TOO_LARGE: { status: 413, message: "L'allegato supera la dimensione massima consentita." },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Il corpo della richiesta deve essere JSON (Content-Type: application/json).' },
-  ATTACHMENT_HASH_MISMATCH: { status: 422, message: "L'impronta SHA-256 dell'allegato ricevuto non coincide con quella dichiarata: caricarlo di nuovo." },
-  INTERNAL_ERROR: { status: 500, message: 'Errore interno del servizio centrale: riprovare più tardi.' },
-  SERVICE_UNAVAILABLE: { status: 503, message: 'Servizio centrale momentaneamente non disponibile: riprovare più tardi.' },
-} as const satisfies Record<string, { status: number; message: string }>;
+  INVALID_JSON: { status: 400, action: 'quarantine' },
+  INVALID_REQUEST: { status: 400, action: 'quarantine' },
+  CASE_ID_MISMATCH: { status: 400, action: 'quarantine' },
+  UPLOAD_METADATA_INVALID: { status: 400, action: 'quarantine' },
+  UPLOAD_PROTOCOL_ERROR: { status: 400, action: 'retry' },
+  UNAUTHENTICATED: { status: 401, action: 'enroll' },
+  TOKEN_REVOKED: { status: 401, action: 'enroll' },
+  FORBIDDEN: { status: 403, action: 'enroll' },
+  ENROLLMENT_CODE_INVALID: { status: 403, action: 'enroll' },
+  NOT_FOUND: { status: 404, action: 'check-configuration' },
+  CASE_NOT_FOUND: { status: 404, action: 'send' },
+  OFFICE_NOT_FOUND: { status: 404, action: 'operator' },
+  WORKSTATION_NOT_FOUND: { status: 404, action: 'operator' },
+  ATTACHMENT_NOT_FOUND: { status: 404, action: 'operator' },
+  UPLOAD_NOT_FOUND: { status: 404, action: 'reupload' },
+  METHOD_NOT_ALLOWED: { status: 405, action: 'check-configuration' },
+  CASE_CONFLICT: { status: 409, action: 'quarantine' },
+  OFFICE_CONFLICT: { status: 409, action: 'operator' },
+  INVALID_STATUS_TRANSITION: { status: 409, action: 'operator' },
+  ATTACHMENT_UPLOAD_MISSING: { status: 409, action: 'reupload' },
+  ATTACHMENT_UPLOAD_INCOMPLETE: { status: 409, action: 'resume-upload' },
+  ATTACHMENT_UPLOAD_MISMATCH: { status: 409, action: 'reupload' },
+  UPLOAD_OFFSET_CONFLICT: { status: 409, action: 'resume-upload' },
+  UPLOAD_EXPIRED: { status: 410, action: 'reupload' },
+  PAYLOAD_TOO_LARGE: { status: 413, action: 'quarantine' },
+  UPLOAD_TOO_LARGE: { status: 413, action: 'quarantine' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, action: 'quarantine' },
+  ATTACHMENT_HASH_MISMATCH: { status: 422, action: 'reupload' },
+  INTERNAL_ERROR: { status: 500, action: 'retry' },
+  SERVICE_UNAVAILABLE: { status: 503, action: 'retry' },
+} as const satisfies Record<string, { status: number; action: CentralErrorAction }>;
 
 export type CentralErrorCode = keyof typeof centralErrors;
 export const CENTRAL_ERROR_CODES = Object.keys(centralErrors) as [CentralErrorCode, ...CentralErrorCode[]];
+
+export function centralErrorMessage(code: CentralErrorCode, locale: Locale = 'it'): string {
+  return translate(locale, `central.error.${code}`);
+}
 
 /** One offending field of an invalid request; never echoes the submitted value (it may be personal data). */
 export const ErrorDetail = z

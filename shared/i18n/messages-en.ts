@@ -4,6 +4,7 @@ import { documentReadingEn } from './document-reading-en';
 import { storeEn } from './store-en';
 import { intakeEn } from './intake-en';
 import { identityEn } from './identity-en';
+import { centralEn } from './central-en';
 
 export const messagesEn: Messages = {
   'app.title': 'Sportello Abilitazioni',
@@ -55,4 +56,5 @@ export const messagesEn: Messages = {
   ...intakeEn,
   ...storeEn,
   ...identityEn,
+  ...centralEn,
 };

@@ -3,6 +3,7 @@ import { noticesIt } from './notices-it';
 import { documentReadingIt } from './document-reading-it';
 import { intakeIt } from './intake-it';
 import { identityIt } from './identity-it';
+import { centralIt } from './central-it';
 
 /**
  * Italian is the reference catalogue: every key exists here; other languages must match its keys.
@@ -58,6 +59,7 @@ export const messagesIt = {
   ...intakeIt,
   ...storeIt,
   ...identityIt,
+  ...centralIt,
 } as const;
 
 export type MessageKey = keyof typeof messagesIt;
