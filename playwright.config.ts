@@ -11,6 +11,7 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
+    screenshot: 'only-on-failure',
     baseURL: `http://127.0.0.1:${DEV_PORT}`,
     launchOptions: {
       // Debian's Chromium where present; Playwright's own browser only where one was installed.
@@ -23,6 +24,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${DEV_PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-    env: { SPORTELLO_USER_DATA: `test-results/dev-data-${DEV_PORT}`, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    env: { SPORTELLO_USER_DATA: `test-results/dev-data-${DEV_PORT}`, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true', SPORTELLO_BROWSER_TEST: '1' },
   },
 });

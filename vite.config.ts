@@ -4,6 +4,7 @@ import { createDevMainServer } from './electron/dev/dev-main-server';
 
 const DEV_HOST = '127.0.0.1';
 const DEV_PORT = Number(process.env.SPORTELLO_DEV_PORT ?? 5174);
+const BROWSER_TEST = process.env.SPORTELLO_BROWSER_TEST === '1';
 
 /** Dev web mode: serves the main-process handlers over HTTP and the app's CSP on every response. */
 function devMainBridge(): Plugin {
@@ -33,5 +34,8 @@ export default defineConfig({
   publicDir: 'public',
   plugins: [devMainBridge()],
   build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome130', sourcemap: false },
-  server: { host: DEV_HOST, port: DEV_PORT, strictPort: true, hmr: { host: DEV_HOST, port: DEV_PORT } },
+  // Browser tests get a still server: no hot reload may interrupt a test while files change.
+  server: BROWSER_TEST
+    ? { host: DEV_HOST, port: DEV_PORT, strictPort: true, hmr: false, watch: null }
+    : { host: DEV_HOST, port: DEV_PORT, strictPort: true, hmr: { host: DEV_HOST, port: DEV_PORT } },
 });

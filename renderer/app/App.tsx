@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useAppStore, type Screen } from './app-store';
 import { useTranslation } from '../i18n/use-translation';
 import { CasesScreen } from '../screens/CasesScreen';
+import { IntakeScreen } from '../screens/IntakeScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { DiagnosticsScreen } from '../screens/DiagnosticsScreen';
 import { AccountsScreen } from '../screens/AccountsScreen';
@@ -13,6 +14,7 @@ import type { MessageKey } from '../../shared/i18n/messages-it';
 
 const NAVIGATION: { screen: Screen; label: MessageKey; adminOnly?: boolean }[] = [
   { screen: 'cases', label: 'nav.cases' },
+  { screen: 'intake', label: 'intake.newCase' },
   { screen: 'settings', label: 'nav.settings' },
   { screen: 'diagnostics', label: 'nav.diagnostics' },
   { screen: 'accounts', label: 'nav.accounts', adminOnly: true },
@@ -43,6 +45,7 @@ export function App() {
   const t = useTranslation();
   const screen = useAppStore((s) => s.screen);
   const navigate = useAppStore((s) => s.navigate);
+  const openIntake = useAppStore((s) => s.openIntake);
   const locale = useAppStore((s) => s.locale);
   const autoLockMinutes = useAppStore((s) => s.settings?.autoLockMinutes ?? 5);
   const phase = useSession((s) => s.phase);
@@ -76,7 +79,7 @@ export function App() {
             <ul>
               {NAVIGATION.filter((item) => !item.adminOnly || isAdmin).map((item) => (
                 <li key={item.screen}>
-                  <button type="button" aria-current={current === item.screen ? 'page' : undefined} onClick={() => navigate(item.screen)}>
+                  <button type="button" aria-current={current === item.screen ? 'page' : undefined} onClick={() => (item.screen === 'intake' ? openIntake(null) : navigate(item.screen))}>
                     {t(item.label)}
                   </button>
                 </li>
@@ -99,6 +102,7 @@ export function App() {
       <main>
         {!active && <AccessScreen phase={phase} />}
         {active && current === 'cases' && <CasesScreen />}
+        {active && current === 'intake' && <IntakeScreen />}
         {active && current === 'settings' && <SettingsScreen />}
         {active && current === 'diagnostics' && <DiagnosticsScreen />}
         {active && current === 'accounts' && <AccountsScreen />}

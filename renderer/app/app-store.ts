@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { SportelloApi } from '../../shared/ipc/contract';
 import type { Locale, Settings } from '../../shared/settings/settings';
 
-export type Screen = 'cases' | 'settings' | 'diagnostics' | 'accounts';
+export type Screen = 'cases' | 'intake' | 'settings' | 'diagnostics' | 'accounts';
 
 interface AppState {
   api: SportelloApi | null;
@@ -10,7 +10,10 @@ interface AppState {
   screen: Screen;
   locale: Locale;
   connect(api: SportelloApi): Promise<void>;
+  /** The case open in the intake wizard; null starts a new case. */
+  intakeCaseId: string | null;
   navigate(screen: Screen): void;
+  openIntake(caseId: string | null): void;
   applySettings(settings: Settings): void;
 }
 
@@ -23,8 +26,12 @@ export const useAppStore = create<AppState>((set) => ({
     const settings = await api['settings:get']();
     set({ api, settings, locale: settings.locale });
   },
+  intakeCaseId: null,
   navigate(screen) {
     set({ screen });
+  },
+  openIntake(caseId) {
+    set({ screen: 'intake', intakeCaseId: caseId });
   },
   applySettings(settings) {
     set({ settings, locale: settings.locale });

@@ -1,0 +1,55 @@
+import type { ChecklistStatus } from '../../shared/intake/checklist';
+import { useTranslation } from '../i18n/use-translation';
+import { useChecklist } from './intake-session';
+
+const ITEMS = ['signed', 'sides', 'valid', 'identity', 'required'] as const;
+
+function StatusText({ status }: { status: ChecklistStatus }) {
+  const t = useTranslation();
+  return <span className={`status status-${status}`}>{t(`intake.check.${status}`)}</span>;
+}
+
+/** Step 4: the checklist and, side by side, every disagreement between the form and the ID. */
+export function CheckStep() {
+  const t = useTranslation();
+  const checklist = useChecklist();
+  if (!checklist) return null;
+  return (
+    <div aria-labelledby="check-heading">
+      <h3 id="check-heading">{t('intake.step.check')}</h3>
+      <ul className="panel checklist">
+        {ITEMS.map((item) => (
+          <li key={item} data-item={item} data-status={checklist[item]}>
+            {t(`intake.check.${item}`)}: <StatusText status={checklist[item]} />
+          </li>
+        ))}
+      </ul>
+      {checklist.missingFields.length > 0 && (
+        <p className="message-error">{t('intake.form.missing', { fields: checklist.missingFields.map((f) => t(`form.field.${f}`)).join(', ') })}</p>
+      )}
+      {checklist.identity === 'unknown' && <p className="hint">{t('intake.check.notRead')}</p>}
+      {checklist.identityReasons.length > 0 && (
+        <table className="panel comparison">
+          <thead>
+            <tr>
+              <th scope="col">{t('intake.check.compare.field')}</th>
+              <th scope="col">{t('intake.check.compare.form')}</th>
+              <th scope="col">{t('intake.check.compare.document')}</th>
+              <th scope="col">{t('intake.check.compare.outcome')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {checklist.identityReasons.map((reason) => (
+              <tr key={`${reason.code}-${reason.field}`} data-code={reason.code}>
+                <th scope="row">{reason.field}</th>
+                <td>{reason.formValue ?? '—'}</td>
+                <td>{reason.documentValue ?? '—'}</td>
+                <td>{reason.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { canReopen } from '../../shared/case/state';
+import { blockingItems, refusalReasonCodes } from '../../shared/intake/checklist';
+import { describeError, useTranslation } from '../i18n/use-translation';
+import { useChecklist, useIntake } from './intake-session';
+
+/** Step 5: accept (to the outbox) or refuse with the reasons found and the clerk's note. */
+export function DecisionStep() {
+  const t = useTranslation();
+  const record = useIntake((s) => s.record);
+  const checklist = useChecklist();
+  const decide = useIntake((s) => s.decide);
+  const reopen = useIntake((s) => s.reopen);
+  const suggested = checklist ? refusalReasonCodes(checklist) : [];
+  const [selected, setSelected] = useState<string[]>(suggested);
+  const [freeText, setFreeText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!record || !checklist) return null;
+
+  const blocking = blockingItems(checklist);
+  const decision = record.decision;
+
+  async function run(action: () => Promise<void>) {
+    try {
+      setProblem(null);
+      await action();
+    } catch (error) {
+      setProblem(describeError(error, t));
+    }
+  }
+
+  if (decision) {
+    return (
+      <div className="panel" aria-labelledby="decision-heading">
+        <h3 id="decision-heading">{t('intake.step.decision')}</h3>
+        <p role="status" className={decision.outcome === 'accept' ? 'message-ok' : 'message-error'}>
+          {t(decision.outcome === 'accept' ? 'intake.decision.done.accept' : 'intake.decision.done.refuse')}
+        </p>
+        {decision.reasonCodes.length > 0 && (
+          <ul>
+            {decision.reasonCodes.map((code) => (
+              <li key={code}>{code}</li>
+            ))}
+          </ul>
+        )}
+        {canReopen(record.state) && (
+          <button type="button" onClick={() => void run(reopen)}>
+            {t('intake.decision.reopen')}
+          </button>
+        )}
+        {problem && <p role="alert" className="message-error">{problem}</p>}
+      </div>
+    );
+  }
+
+  return (
+    <div className="panel" aria-labelledby="decision-heading">
+      <h3 id="decision-heading">{t('intake.step.decision')}</h3>
+      {blocking > 0 && <p className="message-error">{t('intake.decision.acceptBlocked', { count: blocking })}</p>}
+      <button type="button" className="button-primary" disabled={blocking > 0} onClick={() => void run(() => decide({ outcome: 'accept', reasonCodes: [], freeText: '' }))}>
+        {t('intake.decision.accept')}
+      </button>
+      <fieldset className="choice-group">
+        <legend>{t('intake.decision.reasons')}</legend>
+        {suggested.map((code) => (
+          <label key={code} className="choice">
+            <input type="checkbox" checked={selected.includes(code)} onChange={(e) => setSelected(e.target.checked ? [...selected, code] : selected.filter((c) => c !== code))} />
+            {checklist.identityReasons.find((r) => r.code === code)?.message ?? code}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="decision-free-text">{t('intake.decision.freeText')}</label>
+        <textarea id="decision-free-text" value={freeText} onChange={(e) => setFreeText(e.target.value)} rows={3} />
+      </div>
+      <button
+        type="button"
+        onClick={() => {
+          if (selected.length === 0 && freeText.trim() === '') return setProblem(t('intake.decision.needsReason'));
+          void run(() => decide({ outcome: 'refuse', reasonCodes: selected, freeText }));
+        }}
+      >
+        {t('intake.decision.refuse')}
+      </button>
+      {problem && <p role="alert" className="message-error">{problem}</p>}
+    </div>
+  );
+}

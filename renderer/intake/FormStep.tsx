@@ -1,0 +1,84 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FormFieldName, FormFieldValue } from '../../shared/case/form-fields';
+import { missingRequiredFields, requiredFields, visibleSections } from '../../shared/intake/required-fields';
+import { useTranslation } from '../i18n/use-translation';
+import { useIntake } from './intake-session';
+
+const AUTOSAVE_MS = 400;
+
+/** One form value: editable, saved as the clerk types, with where it came from and how sure it is. */
+function FormField({ field, stored, required }: { field: FormFieldName; stored: FormFieldValue | undefined; required: boolean }) {
+  const t = useTranslation();
+  const saveField = useIntake((s) => s.saveField);
+  const [value, setValue] = useState(stored?.value ?? '');
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const id = `form-${field}`;
+
+  function flush(next: string) {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (next === (stored?.value ?? '')) return;
+    void saveField(field, next === '' ? null : { value: next, source: 'clerk', confidence: 1 });
+  }
+
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+
+  const source = stored && stored.source !== 'clerk' ? stored : null;
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {t(`form.field.${field}`)}
+        {required && <span className="required"> ({t('intake.form.required')})</span>}
+      </label>
+      <input
+        id={id}
+        value={value}
+        aria-required={required}
+        aria-describedby={source ? `${id}-source` : undefined}
+        onChange={(e) => {
+          const next = e.target.value;
+          setValue(next);
+          if (timer.current) clearTimeout(timer.current);
+          timer.current = setTimeout(() => flush(next), AUTOSAVE_MS);
+        }}
+        onBlur={() => flush(value)}
+      />
+      {source && (
+        <span id={`${id}-source`} className={`field-source${source.confidence < 0.9 ? ' low-confidence' : ''}`}>
+          {t('intake.form.source', { source: t(`intake.source.${source.source}`) })}, {t('intake.form.confidence', { percent: Math.round(source.confidence * 100) })}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Step 3: the applicant's data as on the form, every value editable. */
+export function FormStep() {
+  const t = useTranslation();
+  const record = useIntake((s) => s.record);
+  if (!record) return null;
+  const required = new Set(requiredFields(record.profile));
+  const missing = missingRequiredFields(record.profile, record.form);
+  return (
+    <div aria-labelledby="form-heading">
+      <h3 id="form-heading">{t('intake.step.form')}</h3>
+      {visibleSections(record.profile).map((section) => (
+        <fieldset key={section.id} className="panel form-section">
+          <legend>{t(`intake.section.${section.id}` as Parameters<typeof t>[0])}</legend>
+          <div className="form-grid">
+            {section.fields.map((field) => (
+              <FormField key={field} field={field} stored={record.form[field]} required={required.has(field)} />
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      {missing.length > 0 && (
+        <p className="message-error" role="status">
+          {t('intake.form.missing', { fields: missing.map((f) => t(`form.field.${f}`)).join(', ') })}
+        </p>
+      )}
+    </div>
+  );
+}

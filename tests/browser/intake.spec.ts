@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { test, expect, enterApp } from './fixtures';
+
+const corpus = (name: string) => path.resolve('tests/corpus', name);
+
+test('a clerk opens a case, captures the documents, fills the form and refuses it with reasons; a reload loses nothing', async ({ page }) => {
+  await enterApp(page);
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Nuova pratica' }).click();
+
+  // Step 1 — request, keyboard only
+  await expect(page.getByRole('radio', { name: 'Medico esterno' })).toBeFocused();
+  await page.keyboard.press('Space');
+  await page.getByLabel('Richiesta urgente (da trattare per prima)').check();
+  await page.getByRole('button', { name: 'Crea la pratica' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Indicare il motivo dell’urgenza.');
+  await page.getByLabel('Motivo dell’urgenza').fill('Certificato da emettere oggi');
+  await page.getByRole('button', { name: 'Crea la pratica' }).click();
+  await expect(page.getByRole('heading', { name: /^Pratica [A-Z0-9]+-\d{8}-\d{4}/ })).toBeVisible();
+
+  // Step 2 — capture, with bad inputs refused in place
+  const front = page.locator('[data-role="documento-fronte"]');
+  const back = page.locator('[data-role="documento-retro"]');
+  const form = page.locator('[data-role="modulo"]');
+  await front.getByLabel('Scegli file: Documento di identità – fronte').setInputFiles(corpus('images/cie-01-front.jpg'));
+  await expect(front.getByRole('status')).toHaveText('Allegato «cie-01-front.jpg».');
+  await front.getByLabel('Scegli file: Documento di identità – fronte').setInputFiles(corpus('images/cie-01-front.jpg'));
+  await expect(front.getByRole('alert')).toHaveText('Il file «cie-01-front.jpg» è già allegato a questa pratica: non è stato aggiunto di nuovo.');
+  await back.getByLabel('Scegli file: Documento di identità – retro').setInputFiles(corpus('bad/not-an-image.jpg'));
+  await expect(back.getByRole('alert')).toContainText('non è un’immagine JPEG, PNG o TIFF né un PDF');
+  await back.getByLabel('Scegli file: Documento di identità – retro').setInputFiles(corpus('bad/empty.png'));
+  await expect(back.getByRole('alert')).toContainText('è vuoto (0 byte)');
+  await back.getByLabel('Scegli file: Documento di identità – retro').setInputFiles(corpus('bad/huge-400mp.png'));
+  await expect(back.getByRole('alert')).toContainText('ha troppi pixel');
+  await form.getByLabel('Scegli file: Modulo di richiesta firmato').setInputFiles(corpus('bad/encrypted.pdf'));
+  await expect(form.getByRole('alert')).toContainText('è protetto da password');
+  await back.getByLabel('Scegli file: Documento di identità – retro').setInputFiles(corpus('images/cie-01-back.jpg'));
+  await expect(back.getByRole('status')).toHaveText('Allegato «cie-01-back.jpg».');
+  await expect(front.locator('.thumbnails li')).toHaveCount(1);
+  await expect(back.locator('.thumbnails li')).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/screens/20-acquisizione.png', fullPage: true });
+
+  await front.getByRole('button', { name: /^Ingrandisci: / }).click();
+  const viewer = page.getByRole('dialog');
+  await expect(viewer).toBeVisible();
+  await viewer.getByRole('button', { name: 'Ruota di 90°' }).click();
+  await viewer.getByRole('button', { name: 'Chiudi' }).click();
+  await expect(viewer).toBeHidden();
+
+  // Step 3 — form data, autosaved as typed
+  await page.keyboard.press('Alt+3');
+  await page.getByLabel(/^Cognome/).fill('D’ANGELO');
+  await page.getByLabel(/^Nome/).fill('MARIA LUISA');
+  await page.getByLabel(/^Codice fiscale/).fill('DNGMLS85D52H501X');
+  await page.getByLabel(/^Numero di iscrizione all’Ordine/).fill('12345');
+  await page.getByLabel(/^Numero di iscrizione all’Ordine/).blur();
+  await expect(page.getByText(/Campi obbligatori ancora vuoti: .*Sesso/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/21-dati-modulo.png', fullPage: true });
+
+  // A reload mid-wizard restores the case exactly: reopen it from the stored draft.
+  const caseTitle = await page.getByRole('heading', { name: /^Pratica / }).innerText();
+  await page.reload();
+  await enterApp(page);
+  const caseNumber = caseTitle.replace(/^Pratica /, '').replace(/\s*URGENTE$/, '');
+  const caseId = await page.evaluate(async (number) => {
+    const { useSession } = await import('/store/session.ts');
+    const page = await useSession.getState().store!.cases.listCases({ search: number, offset: 0, limit: 5 });
+    return page.items[0]?.id ?? null;
+  }, caseNumber);
+  expect(caseId).not.toBeNull();
+  await page.evaluate(async (id) => {
+    const { useAppStore } = await import('/app/app-store.ts');
+    useAppStore.getState().openIntake(id);
+  }, caseId);
+  await expect(page.getByRole('heading', { name: caseTitle })).toBeVisible();
+  await expect(page.locator('[data-role="documento-fronte"] .thumbnails li')).toHaveCount(1);
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByLabel(/^Cognome/)).toHaveValue('D’ANGELO');
+  await expect(page.getByLabel(/^Codice fiscale/)).toHaveValue('DNGMLS85D52H501X');
+  await expect(page.getByLabel(/^Numero di iscrizione all’Ordine/)).toHaveValue('12345');
+  await page.getByRole('button', { name: '2. Documenti' }).click();
+  await expect(page.locator('[data-role="documento-fronte"] .thumbnails li')).toHaveCount(1);
+  await expect(page.locator('[data-role="documento-retro"] .thumbnails li')).toHaveCount(1);
+
+  // Step 4 — the checklist never shows an unread check as passed
+  await page.keyboard.press('Alt+4');
+  await expect(page.locator('[data-item="sides"]')).toHaveAttribute('data-status', 'ok');
+  await expect(page.locator('[data-item="signed"]')).toHaveAttribute('data-status', 'unknown');
+  await expect(page.locator('[data-item="required"]')).toHaveAttribute('data-status', 'problem');
+  await page.screenshot({ path: 'test-results/screens/22-verifica.png', fullPage: true });
+
+  // Step 5 — acceptance is blocked; refusal records the reasons
+  await page.keyboard.press('Alt+5');
+  await expect(page.getByRole('button', { name: 'Accetta la pratica' })).toBeDisabled();
+  await page.getByLabel('Note per l’interessato (facoltative se è indicato almeno un motivo)').fill('Manca la firma sul modulo.');
+  await page.getByRole('button', { name: 'Respingi la pratica' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Pratica respinta' })).toBeVisible();
+  await expect(page.getByText('REQUIRED_FIELD_EMPTY')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/23-decisione.png', fullPage: true });
+  await page.getByRole('button', { name: 'Riapri la pratica' }).click();
+  await expect(page.getByRole('button', { name: 'Respingi la pratica' })).toBeVisible();
+});
