@@ -11,6 +11,7 @@ import { belfioreConnector } from '@marketto/belfiore-connector-embedded';
 import { CheckDigitizer, Parser } from '@marketto/codice-fiscale-utils';
 import { isoDate, yearsBetween } from './dates';
 import { normaliseName } from './names';
+import { placeMentions, placeNamesMatch } from './place-names';
 import type { Sex } from './types';
 
 const cfParser = new Parser(belfioreConnector);
@@ -162,16 +163,14 @@ function givenNamesCodesOf(givenNames: string): Set<string> {
   return new Set(orders.map((order) => cfParser.firstNameToCf(order.join(' '))).filter((code): code is string => code !== null));
 }
 
-/** Place names compared after normalisation; bilingual names (BOLZANO/BOZEN) match either half. */
-export function placeNamesMatch(a: string, b: string): boolean {
-  const variants = (value: string) => [value, ...value.split('/')].map(normaliseName).filter(Boolean);
-  const bs = new Set(variants(b).map((v) => v.replace(/ /g, '')));
-  return variants(a).some((v) => bs.has(v.replace(/ /g, '')));
-}
-
 function compare(known: boolean, equal: () => boolean): FiscalCodePartResult {
   if (!known) return 'unknown';
   return equal() ? 'match' : 'mismatch';
+}
+
+/** A foreign birth is coded by state only: the person's place may name the city as well. */
+function birthPlaceAgrees(place: BirthPlace, personPlace: string): boolean {
+  return placeNamesMatch(place.name, personPlace) || (place.foreign && placeMentions(personPlace, place.name));
 }
 
 /**
@@ -187,7 +186,7 @@ export function fiscalCodeConsistency(cf: FiscalCodeReading, person: PersonData)
     givenNames: compare(givenCodes.size > 0, () => cf.givenNamesCode !== null && givenCodes.has(cf.givenNamesCode)),
     birthDate: compare(usable && cf.birthDate !== null && person.birthDate !== null, () => cf.birthDate === person.birthDate),
     sex: compare(usable && cf.sex !== null && person.sex !== null, () => cf.sex === person.sex),
-    birthPlace: compare(usable && cf.birthPlace !== null && !!person.birthPlace, () => placeNamesMatch(cf.birthPlace!.name, person.birthPlace!)),
+    birthPlace: compare(usable && cf.birthPlace !== null && !!person.birthPlace, () => birthPlaceAgrees(cf.birthPlace!, person.birthPlace!)),
   };
 }
 

@@ -6,17 +6,18 @@
  */
 import { isIsoDate, parseDocumentDate } from './dates';
 import { assessDocumentValidity } from './document-validity';
+import { FOREIGN_BIRTH_PROVINCE } from './form-identity';
 import {
   fiscalCodeConsistency,
   normaliseFiscalCode,
   parseFiscalCode,
-  placeNamesMatch,
   resolveBirthPlaces,
   type BelfiorePlaces,
   type FiscalCodeReading,
   type PersonData,
 } from './fiscal-code';
 import { compareNames, normaliseName } from './names';
+import { placeMentions, placeNamesMatch } from './place-names';
 import { makeReason, outcomeOf, type FiscalCodePart, type ReasonCode } from './reasons';
 import type { CheckReason, DocumentType, FormIdentity, IdDocumentReading, IdentityCheck, Sex } from './types';
 
@@ -50,7 +51,11 @@ function mrzNamesMayBeTruncated(document: IdDocumentReading): boolean {
   return encoded.length >= limit;
 }
 
-function fieldsAgree(field: PersonalField, formValue: string, documentValue: string, document: IdDocumentReading): boolean {
+function bornAbroad(form: FormIdentity): boolean {
+  return form.birthProvince?.trim().toUpperCase() === FOREIGN_BIRTH_PROVINCE;
+}
+
+function fieldsAgree(field: PersonalField, formValue: string, documentValue: string, form: FormIdentity, document: IdDocumentReading): boolean {
   switch (field) {
     case 'surname':
       return compareNames(formValue, documentValue, { bMayBeTruncated: mrzNamesMayBeTruncated(document) }) !== 'different';
@@ -61,7 +66,8 @@ function fieldsAgree(field: PersonalField, formValue: string, documentValue: str
     case 'sex':
       return formValue.trim().toUpperCase() === documentValue.trim().toUpperCase();
     case 'birthPlace':
-      return placeNamesMatch(formValue, documentValue);
+      // Born abroad, the form names the state; the ID may print the city with the state in brackets.
+      return placeNamesMatch(formValue, documentValue) || (bornAbroad(form) && placeMentions(documentValue, formValue));
   }
 }
 
@@ -76,7 +82,7 @@ function comparePersonalData(form: FormIdentity, document: IdDocumentReading, do
     } else if (blank(documentValue)) {
       // A document not recognised at all is one reason, not one per field.
       if (!documentUnreadable) reasons.push(makeReason({ code: 'FIELD_UNREADABLE', field, formValue }));
-    } else if (!fieldsAgree(field, formValue, documentValue, document)) {
+    } else if (!fieldsAgree(field, formValue, documentValue, form, document)) {
       reasons.push(makeReason({ code: MISMATCH_CODE[field], field, formValue, documentValue }));
     }
   }
@@ -126,6 +132,10 @@ function checkFiscalCodeAgainstPerson(code: FiscalCodeReading, form: FormIdentit
   const consistency = fiscalCodeConsistency(code, person);
   // Once places are resolved, a place code the register does not know cannot be the person's place.
   const placeCodeUnknown = places !== null && code.birthPlace === null && !blank(person.birthPlace);
+  // Born abroad, the code names the state, which the form states even when the ID prints only the city.
+  if (consistency.birthPlace === 'mismatch' && code.birthPlace?.foreign && form.birthPlace && placeMentions(form.birthPlace, code.birthPlace.name)) {
+    consistency.birthPlace = 'match';
+  }
   for (const part of Object.keys(consistency) as FiscalCodePart[]) {
     if (consistency[part] === 'mismatch' || (part === 'birthPlace' && placeCodeUnknown)) {
       reasons.push(makeReason({ code: 'FISCAL_CODE_INCONSISTENT_WITH_PERSON', field: 'fiscalCode', formValue, documentValue: person[part], part }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fiscalCodeConsistency, parseFiscalCode, placeNamesMatch, resolveBirthPlaces } from '../../../shared/identity/fiscal-code';
+import { fiscalCodeConsistency, parseFiscalCode, resolveBirthPlaces } from '../../../shared/identity/fiscal-code';
+import { placeMentions, placeNamesMatch } from '../../../shared/identity/place-names';
 
 const TODAY = '2026-11-23';
 
@@ -157,9 +158,24 @@ describe('placeNamesMatch', () => {
     ['BOLZANO/BOZEN', 'BOZEN', true],
     ["SANT'ANGELO IN LIZZOLA", 'SANT ANGELO IN LIZZOLA', true],
     ['FORLÌ', "FORLI'", true],
+    ['ROMA (RM)', 'Roma', true],
+    ["REGGIO NELL'EMILIA", 'REGGIO EMILIA', true],
+    ['REGGIO DI CALABRIA', 'Reggio Calabria', true],
+    ['REGGIO DI CALABRIA', 'REGGIO EMILIA', false],
     ['ROMA', 'MILANO', false],
     ['ROMA', '', false],
+    ['(RM)', '(RM)', false],
   ])('%s vs %s → %s', (a, b, expected) => {
     expect(placeNamesMatch(a, b)).toBe(expected);
+  });
+
+  it.each([
+    ['MONACO DI BAVIERA (GERMANIA)', 'Germania', true],
+    ['GERMANIA', 'GERMANIA', true],
+    ['MONACO DI BAVIERA', 'GERMANIA', false],
+    ['GERMANIAX', 'GERMANIA', false],
+    ['ROMA', '', false],
+  ])('%s mentions %s → %s', (text, place, expected) => {
+    expect(placeMentions(text, place)).toBe(expected);
   });
 });

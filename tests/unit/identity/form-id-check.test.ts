@@ -90,6 +90,21 @@ describe('checkFormAgainstDocument: matches despite spelling variants', () => {
   });
 });
 
+describe('checkFormAgainstDocument: people born abroad', () => {
+  const cf = 'MLLHNS70A01Z112X'; // Hans Müller, 01/01/1970, Germania (Z112)
+  const form = formIdentityFromAcroForm({ cognome: 'Müller', nome: 'Hans', sesso: 'M', data_nascita: '01/01/1970', provincia_nascita: 'EE', comune_nascita: 'Monaco di Baviera', stato_estero_nascita: 'Germania', codice_fiscale: cf });
+  const doc = (birthPlace: string) => cie({ surname: 'MUELLER', givenNames: 'HANS', birthDate: '1970-01-01', birthPlace, fiscalCode: cf });
+
+  it.each(['GERMANIA', 'MONACO DI BAVIERA (GERMANIA)'])('match when the ID prints %s', async (birthPlace) => {
+    expect(await verifyIdentity(form, doc(birthPlace), TODAY)).toEqual({ outcome: 'match', reasons: [] });
+  });
+
+  it('a city without the state cannot be confirmed: one birth place mismatch, no codice fiscale complaint', async () => {
+    const check = await verifyIdentity(form, doc('MONACO DI BAVIERA'), TODAY);
+    expect(check.reasons.map((r) => r.code)).toEqual(['BIRTH_PLACE_MISMATCH']);
+  });
+});
+
 describe('checkFormAgainstDocument: each mismatch is reported with both values and a sentence', () => {
   it.each<[string, Partial<FormIdentity>, string, string | null, string | null, RegExp]>([
     ['surname', { surname: 'ROSSO' }, 'SURNAME_MISMATCH', 'ROSSO', 'ROSSI', /Il cognome indicato nel modulo \(ROSSO\) non corrisponde a quello del documento di identità \(ROSSI\)\./],
