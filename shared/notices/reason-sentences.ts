@@ -1,5 +1,6 @@
 import type { CheckReason, CheckReasonField } from '../identity/types';
 import type { ListItem } from './document-template';
+import { isIsoDate, isoToItalianDate } from '../identity/dates';
 import { fillTemplate } from './template';
 import type { ReasonTemplates } from './templates';
 import type { NoticeWarning } from './warnings';
@@ -23,29 +24,32 @@ export interface WrittenReason {
  */
 export function writeReason(reason: NoticeReason, templates: ReasonTemplates): WrittenReason {
   const known = Object.prototype.hasOwnProperty.call(templates.sentences, reason.code);
-  const sentence = known ? templates.sentences[reason.code] : reason.message.trim() || fallbackSentence(reason, templates);
-  const details =
-    reason.formValue === null && reason.documentValue === null
-      ? []
-      : [
-          fillTemplate(templates.comparison, {
-            valoreModulo: quoted(reason.formValue, templates.valueMissing),
-            valoreDocumento: quoted(reason.documentValue, templates.valueMissing),
-          }).text,
-        ];
+  const values = {
+    campo: reason.field === null ? templates.fieldUnknown : (templates.fields[reason.field] ?? reason.field),
+    codice: reason.code,
+    valoreModulo: quoted(reason.formValue),
+    valoreDocumento: quoted(reason.documentValue),
+  };
+  const sentence = known
+    ? templates.sentences[reason.code]
+    : reason.message.trim() || (reason.field === null ? templates.fallbackNoField : templates.fallback);
   return {
-    item: { text: sentence, details },
+    item: { text: fillTemplate(sentence, values).text, details: comparisonLine(reason, templates, values) },
     warning: known ? null : { code: 'reason-without-template', messageKey: 'notices.warning.reasonWithoutTemplate', params: { code: reason.code } },
   };
 }
 
-function fallbackSentence(reason: NoticeReason, templates: ReasonTemplates): string {
-  if (reason.field === null) return fillTemplate(templates.fallbackNoField, { codice: reason.code }).text;
-  return fillTemplate(templates.fallback, { campo: templates.fields[reason.field] ?? reason.field, codice: reason.code }).text;
+function comparisonLine(reason: NoticeReason, templates: ReasonTemplates, values: Record<string, string>): string[] {
+  const hasForm = reason.formValue !== null && reason.formValue.trim() !== '';
+  const hasDocument = reason.documentValue !== null && reason.documentValue.trim() !== '';
+  const template = hasForm && hasDocument ? templates.comparison.both : hasForm ? templates.comparison.formOnly : hasDocument ? templates.comparison.documentOnly : null;
+  return template === null ? [] : [fillTemplate(template, values).text];
 }
 
-function quoted(value: string | null, missing: string): string {
-  return value === null || value.trim() === '' ? missing : `«${value}»`;
+/** Values as the applicant reads them: ISO dates of the check become dd/mm/yyyy. */
+function quoted(value: string | null): string {
+  if (value === null) return '';
+  return `«${isIsoDate(value) ? isoToItalianDate(value) : value}»`;
 }
 
 /**

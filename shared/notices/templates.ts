@@ -11,15 +11,20 @@ export const EmailTemplate = z
   .strict();
 export type EmailTemplate = z.infer<typeof EmailTemplate>;
 
-/** One sentence per stable reason code (shared/identity), plus the line comparing the two values. */
+/**
+ * One sentence per stable reason code (shared/identity/reasons.ts), which may name the field as
+ * `{campo}`, plus the line comparing the two values.
+ */
 export const ReasonTemplates = z
   .object({
     id: z.string(),
     language: z.literal('it'),
-    comparison: z.string().min(1),
-    valueMissing: z.string().min(1),
+    /** The line under a reason with the two values, or the one that exists. */
+    comparison: z.object({ both: z.string().min(1), formOnly: z.string().min(1), documentOnly: z.string().min(1) }).strict(),
     fallback: z.string().min(1),
     fallbackNoField: z.string().min(1),
+    /** `{campo}` of a reason the clerk chose without a check behind it. */
+    fieldUnknown: z.string().min(1),
     sentences: z.record(z.string().regex(/^[A-Z0-9_]+$/), z.string().min(1)),
     fields: z.record(z.string(), z.string().min(1)),
   })

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fillTemplate, placeholdersOf } from '../../../shared/notices/template';
+import { makeReason, REASON_CODES } from '../../../shared/identity/reasons';
+import { writeReason } from '../../../shared/notices/reason-sentences';
 import { templatesIt } from '../../../shared/notices/templates';
 import { buildReceipt } from '../../../shared/notices/receipt';
 import { buildRefusalNotice, NotRefusedError } from '../../../shared/notices/refusal-notice';
@@ -144,10 +146,29 @@ describe('refusal notice', () => {
     expect(() => buildRefusalNotice({ record: refusedCase({ decision: null }), office: sampleOffice, reasons: [], now: NOW })).toThrow(NotRefusedError);
   });
 
-  it('has a sentence for every reason code in the starter catalogue with no placeholder in it', () => {
+  it('has a sentence for exactly the stable reason codes of the identity check, using only known placeholders', () => {
+    expect(Object.keys(templatesIt.reasons.sentences).sort()).toEqual([...REASON_CODES].sort());
     for (const [code, sentence] of Object.entries(templatesIt.reasons.sentences)) {
-      expect(sentence, code).not.toMatch(PLACEHOLDER_LEFT);
+      expect(placeholdersOf(sentence).filter((p) => !['campo', 'valoreModulo', 'valoreDocumento', 'codice'].includes(p)), code).toEqual([]);
       expect(sentence, code).toMatch(/\.$/);
     }
+  });
+
+  it('writes every stable code, as the identity check produces it, with no placeholder left and no warning', () => {
+    for (const code of REASON_CODES) {
+      const reason = makeReason({ code, field: 'birthDate', formValue: '1985-04-12', documentValue: '1985-12-04', expectedCheckLetter: 'X', part: 'sex', side: 'back' });
+      const written = writeReason(reason, templatesIt.reasons);
+      expect(written.warning, code).toBeNull();
+      expect([written.item.text, ...written.item.details].join(' '), code).not.toMatch(PLACEHOLDER_LEFT);
+    }
+  });
+
+  it('shows ISO dates of the check as dd/mm/yyyy and only the values that exist', () => {
+    const expired = writeReason(makeReason({ code: 'DOCUMENT_EXPIRED', field: 'expiryDate', documentValue: '2025-10-10' }), templatesIt.reasons);
+    expect(expired.item.details).toEqual(['Nel documento di identità: «10/10/2025».']);
+    const empty = writeReason(makeReason({ code: 'REQUIRED_FIELD_EMPTY', field: 'surname', documentValue: 'ROSSI' }), templatesIt.reasons);
+    expect(empty.item.text).toBe('Nel modulo manca un dato obbligatorio (cognome).');
+    const chosen = writeReason({ code: 'REQUIRED_FIELD_EMPTY', field: null, formValue: null, documentValue: null, message: '' }, templatesIt.reasons);
+    expect(chosen.item).toEqual({ text: "Nel modulo manca un dato obbligatorio (vedere le note dell'operatore).", details: [] });
   });
 });
