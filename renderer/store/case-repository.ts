@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import {
   AttachmentMeta,
   CaseRecord,
@@ -12,9 +11,10 @@ import {
 import type { FormFieldName, FormFieldValue } from '../../shared/case/form-fields';
 import { FormFieldValue as FormFieldValueSchema } from '../../shared/case/form-fields';
 import { caseNumberDayPrefix, formatCaseNumber } from '../../shared/case/case-number';
-import { caseSearchTerms, queryTerms } from '../../shared/case/search-terms';
+import { queryTerms } from '../../shared/case/search-terms';
 import { canMove, canReopen, isEditable } from '../../shared/case/state';
 import { appendAudit } from './audit-log';
+import { openCase, sealCase } from './case-codec';
 import type { DataCipher } from './data-cipher';
 import type { CaseDatabase, StoredCase } from './database';
 import { guardWrite, StoreError } from './store-error';
@@ -74,12 +74,6 @@ export interface CaseRepository {
   moveState(caseId: string, to: CaseState, actorId: string, detail?: string): Promise<void>;
 }
 
-interface SealedCaseContent {
-  form: CaseRecord['form'];
-  urgentReason: string;
-  decision: CaseRecord['decision'];
-}
-
 export interface CaseRepositoryDeps {
   db: CaseDatabase;
   cipher: DataCipher;
@@ -88,7 +82,6 @@ export interface CaseRepositoryDeps {
   newId?: () => string;
 }
 
-const caseBinding = (id: string) => `case:${id}`;
 const blobBinding = (id: string) => `attachment:${id}`;
 const readingBinding = (id: string) => `reading:${id}`;
 
@@ -109,45 +102,8 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
     return run;
   }
 
-  async function decrypt(row: StoredCase): Promise<CaseRecord> {
-    const content = (await cipher.openJson(row.sealed, caseBinding(row.id))) as SealedCaseContent;
-    const parsed = CaseRecord.safeParse({
-      id: row.id,
-      number: row.number,
-      profile: row.profile,
-      urgent: row.urgent,
-      urgentReason: content.urgentReason,
-      form: content.form,
-      state: row.state,
-      decision: content.decision,
-      createdBy: row.createdBy,
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
-      acknowledgedAt: row.acknowledgedAt,
-    });
-    if (!parsed.success) throw new StoreError('store.error.integrity');
-    return parsed.data;
-  }
-
-  async function encrypt(record: CaseRecord): Promise<StoredCase> {
-    const content: SealedCaseContent = { form: record.form, urgentReason: record.urgentReason, decision: record.decision };
-    const tokens = await Promise.all(caseSearchTerms(record.number, record.form).map((term) => cipher.blindToken(term)));
-    return {
-      id: record.id,
-      number: record.number,
-      state: record.state,
-      urgent: record.urgent,
-      priority: record.urgent ? 1 : 0,
-      profile: record.profile,
-      outcome: record.decision?.outcome ?? null,
-      createdBy: record.createdBy,
-      createdAt: record.createdAt,
-      updatedAt: record.updatedAt,
-      acknowledgedAt: record.acknowledgedAt,
-      searchTokens: tokens,
-      sealed: await cipher.sealJson(content, caseBinding(record.id)),
-    };
-  }
+  const decrypt = (row: StoredCase) => openCase(row, cipher);
+  const encrypt = (record: CaseRecord) => sealCase(record, cipher);
 
   async function readRow(caseId: string): Promise<StoredCase> {
     const row = await db.cases.get(caseId);
@@ -362,13 +318,19 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
         const page = rows.slice(query.offset, query.offset + query.limit);
         return { items: await Promise.all(page.map(summarise)), total: rows.length };
       }
-      const ordered =
+      // Urgent first, newest first: two index ranges read in reverse, so paging and counting never
+      // deserialise a row outside the page.
+      const from = query.from ?? -Infinity;
+      const to = query.to ?? Infinity;
+      const range = (priority: 0 | 1) =>
         query.state === undefined
-          ? db.cases.orderBy('[priority+createdAt]').reverse()
-          : db.cases.where('[state+priority+createdAt]').between([query.state, Dexie.minKey, Dexie.minKey], [query.state, Dexie.maxKey, Dexie.maxKey]).reverse();
-      const filtered = query.from === undefined && query.to === undefined ? ordered : ordered.filter(inRange);
-      const [total, page] = await Promise.all([filtered.clone().count(), filtered.clone().offset(query.offset).limit(query.limit).toArray()]);
-      return { items: await Promise.all(page.map(summarise)), total };
+          ? db.cases.where('[priority+createdAt]').between([priority, from], [priority, to], true, true).reverse()
+          : db.cases.where('[state+priority+createdAt]').between([query.state, priority, from], [query.state, priority, to], true, true).reverse();
+      const [urgentCount, otherCount] = await Promise.all([range(1).count(), range(0).count()]);
+      const page = query.offset < urgentCount ? await range(1).offset(query.offset).limit(query.limit).toArray() : [];
+      const remaining = query.limit - page.length;
+      if (remaining > 0) page.push(...(await range(0).offset(Math.max(0, query.offset - urgentCount)).limit(remaining).toArray()));
+      return { items: await Promise.all(page.map(summarise)), total: urgentCount + otherCount };
     },
 
     async countByState() {

@@ -62,7 +62,14 @@ export async function createDataCipher(keyBase64: string, subtle: SubtleCrypto =
     seal,
     open,
     sealJson: (value, binding) => seal(encoder.encode(JSON.stringify(value)), binding),
-    openJson: async (sealed, binding) => JSON.parse(decoder.decode(await open(sealed, binding))) as unknown,
+    openJson: async (sealed, binding) => {
+      const text = decoder.decode(await open(sealed, binding));
+      try {
+        return JSON.parse(text) as unknown;
+      } catch (error) {
+        throw new StoreError('store.error.integrity', {}, { cause: error });
+      }
+    },
     // 128 bits of the HMAC: enough to make collisions irrelevant, and shorter indexes.
     blindToken: async (term) => bytesToBase64Url(new Uint8Array(await subtle.sign('HMAC', hmac, encoder.encode(term))).slice(0, 16)),
   };

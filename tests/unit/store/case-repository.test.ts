@@ -55,6 +55,12 @@ describe('case repository', () => {
     const queued = await store.cases.listCases({ state: 'queued', offset: 0, limit: 10 });
     expect(queued.items.map((s) => s.id)).toEqual([ids[0]]);
     expect((await store.cases.countByState()).draft).toBe(6);
+    const created = await Promise.all(ids.map((id) => store.db.cases.get(id).then((row) => row!.createdAt)));
+    const middle = await store.cases.listCases({ from: created[1], to: created[4], offset: 1, limit: 10 });
+    expect(middle).toMatchObject({ total: 4 });
+    expect(middle.items.map((s) => s.id)).toEqual([ids[4], ids[3], ids[1]]);
+    const queuedInRange = await store.cases.listCases({ state: 'queued', from: created[1], offset: 0, limit: 10 });
+    expect(queuedInRange.total).toBe(0);
   });
 
   it('finds a case by surname prefix, codice fiscale and case number without storing them in clear', async () => {
