@@ -2,6 +2,7 @@ import type { Messages } from './messages-it';
 import { noticesEn } from './notices-en';
 import { documentReadingEn } from './document-reading-en';
 import { storeEn } from './store-en';
+import { caseListEn } from './case-list-en';
 import { intakeEn } from './intake-en';
 import { identityEn } from './identity-en';
 import { centralEn } from './central-en';
@@ -52,6 +53,7 @@ export const messagesEn: Messages = {
   'error.generic': 'An unexpected error occurred. No data was lost.',
   // feature areas: spread their catalogues below
   ...noticesEn,
+  ...caseListEn,
   ...documentReadingEn,
   ...intakeEn,
   ...storeEn,

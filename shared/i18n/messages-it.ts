@@ -1,5 +1,6 @@
 import { storeIt } from './store-it';
 import { noticesIt } from './notices-it';
+import { caseListIt } from './case-list-it';
 import { documentReadingIt } from './document-reading-it';
 import { intakeIt } from './intake-it';
 import { identityIt } from './identity-it';
@@ -55,6 +56,7 @@ export const messagesIt = {
   'error.generic': 'Si è verificato un errore imprevisto. Nessun dato è stato perso.',
   // feature areas: spread their catalogues below
   ...noticesIt,
+  ...caseListIt,
   ...documentReadingIt,
   ...intakeIt,
   ...storeIt,
