@@ -15,7 +15,10 @@ import type { DocumentType, IdDocumentField, IdDocumentFields, MrzFormat, MrzRea
 /** Position classes: A letters/filler, N digit, S sex, F filler only, X any MRZ character. */
 type CharClass = 'A' | 'N' | 'S' | 'F' | 'X';
 
+type CheckedField = 'documentNumber' | 'birthDate' | 'expiryDate' | 'personalNumber' | 'composite';
+
 interface CheckSpec {
+  field: CheckedField;
   /** Slices [line, start, end) covered by the check digit. */
   covers: [number, number, number][];
   digit: [number, number];
@@ -50,10 +53,10 @@ const TD1: Layout = {
     classes(['A', 30]),
   ],
   checks: [
-    { covers: [[0, 5, 14]], digit: [0, 14] },
-    { covers: [[1, 0, 6]], digit: [1, 6] },
-    { covers: [[1, 8, 14]], digit: [1, 14] },
-    { covers: [[0, 5, 30], [1, 0, 7], [1, 8, 15], [1, 18, 29]], digit: [1, 29] },
+    { field: 'documentNumber', covers: [[0, 5, 14]], digit: [0, 14] },
+    { field: 'birthDate', covers: [[1, 0, 6]], digit: [1, 6] },
+    { field: 'expiryDate', covers: [[1, 8, 14]], digit: [1, 14] },
+    { field: 'composite', covers: [[0, 5, 30], [1, 0, 7], [1, 8, 15], [1, 18, 29]], digit: [1, 29] },
   ],
   name: [2, 0, 30],
   documentNumber: [0, 5, 14],
@@ -69,11 +72,11 @@ const TD3: Layout = {
     classes(['X', 9], ['N', 1], ['A', 3], ['N', 7], ['S', 1], ['N', 7], ['X', 14], ['N', 2]),
   ],
   checks: [
-    { covers: [[1, 0, 9]], digit: [1, 9] },
-    { covers: [[1, 13, 19]], digit: [1, 19] },
-    { covers: [[1, 21, 27]], digit: [1, 27] },
-    { covers: [[1, 28, 42]], digit: [1, 42], fillerAllowed: true },
-    { covers: [[1, 0, 10], [1, 13, 20], [1, 21, 43]], digit: [1, 43] },
+    { field: 'documentNumber', covers: [[1, 0, 9]], digit: [1, 9] },
+    { field: 'birthDate', covers: [[1, 13, 19]], digit: [1, 19] },
+    { field: 'expiryDate', covers: [[1, 21, 27]], digit: [1, 27] },
+    { field: 'personalNumber', covers: [[1, 28, 42]], digit: [1, 42], fillerAllowed: true },
+    { field: 'composite', covers: [[1, 0, 10], [1, 13, 20], [1, 21, 43]], digit: [1, 43] },
   ],
   name: [0, 5, 44],
   documentNumber: [1, 0, 9],
@@ -193,7 +196,7 @@ function evaluableChecks(layout: Layout, lines: string[], specs: CheckSpec[]): C
  */
 function substituteConfusables(layout: Layout, lines: string[]): { lines: string[]; status: 'unchanged' | 'corrected' | 'ambiguous' } {
   // The composite check alone would accept one in ten random substitutions: it only confirms.
-  const failing = layout.checks.slice(0, -1).filter((c) => !checkHolds(c, lines));
+  const failing = layout.checks.filter((c) => c.field !== 'composite' && !checkHolds(c, lines));
   if (failing.length === 0) return { lines, status: 'unchanged' };
   const positions = new Set<string>();
   for (const spec of failing) {
@@ -296,9 +299,8 @@ function repairLineLength(layout: Layout, lines: string[], lineIndex: number): L
 
 function pickLayout(lines: string[]): Layout | null {
   // A few characters off still identifies the format, so the other lines can be read.
-  if (lines.length === 3 && lines.every((l) => Math.abs(l.length - 30) <= 3)) return TD1;
-  if (lines.length === 2 && lines.every((l) => Math.abs(l.length - 44) <= 3)) return TD3;
-  return null;
+  const fits = (layout: Layout) => lines.length === layout.lineCount && lines.every((l) => Math.abs(l.length - layout.lineLength) <= 3);
+  return [TD1, TD3].find(fits) ?? null;
 }
 
 const SEVERITY: MrzRepairStatus[] = ['exact', 'corrected', 'repaired', 'ambiguous', 'unrepairable'];
@@ -322,7 +324,7 @@ export function readMrz(rawLines: string[], options: ReadMrzOptions = {}): MrzRe
   if (!layout) return null;
 
   let status: MrzRepairStatus = 'exact';
-  let lines = cleaned.slice();
+  const lines = cleaned.slice();
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].length === layout.lineLength) lines[i] = applyClasses(layout, lines, i);
   }
@@ -351,13 +353,10 @@ export function readMrz(rawLines: string[], options: ReadMrzOptions = {}): MrzRe
     const parseable = lines.map((l, i) => (brokenLines.has(i) ? blankLine(layout, l, i) : l));
     const reading = toReading(layout, parseable, brokenLines, status, today);
     return reading && { ...reading, lines };
-  } else {
-    const substituted = substituteConfusables(layout, lines);
-    if (substituted.status === 'corrected') status = worse(status, 'corrected');
-    if (substituted.status === 'ambiguous') status = worse(status, 'ambiguous');
-    lines = substituted.lines;
   }
-  return toReading(layout, lines, brokenLines, status, today);
+  const substituted = substituteConfusables(layout, lines);
+  if (substituted.status !== 'unchanged') status = worse(status, substituted.status);
+  return toReading(layout, substituted.lines, brokenLines, status, today);
 }
 
 function blankLine(layout: Layout, line: string, lineIndex: number): string {
@@ -420,7 +419,7 @@ function toReading(layout: Layout, lines: string[], brokenLines: Set<number>, st
     // The parser refuses some shapes outright (e.g. an unknown document code): not an MRZ we read.
     return null;
   }
-  const checks = layout.checks.map((c) => checkHolds(c, lines));
+  const holds = (field: CheckedField) => layout.checks.some((c) => c.field === field && checkHolds(c, lines));
   // In both formats dates, sex and nationality are on the second line.
   const dataLine = 1;
   const [docLine] = layout.documentNumber;
@@ -431,10 +430,10 @@ function toReading(layout: Layout, lines: string[], brokenLines: Set<number>, st
   const libValue = (field: FieldName): string | null => (detail(result, field)?.valid ? (result.fields[field] ?? null) : null);
 
   const fields = emptyFields();
-  if (checks[0] && !brokenLines.has(docLine)) fields.documentNumber = result.documentNumber;
-  const birthRaw = checks[1] && dataLineOk ? libValue('birthDate') : null;
+  if (holds('documentNumber') && !brokenLines.has(docLine)) fields.documentNumber = result.documentNumber;
+  const birthRaw = holds('birthDate') && dataLineOk ? libValue('birthDate') : null;
   fields.birthDate = birthRaw === null ? null : resolveBirthDate(birthRaw, today);
-  const expiryRaw = checks[2] && dataLineOk ? libValue('expirationDate') : null;
+  const expiryRaw = holds('expiryDate') && dataLineOk ? libValue('expirationDate') : null;
   fields.expiryDate = expiryRaw === null ? null : resolveExpiryDate(expiryRaw, today);
   // No check digit covers sex or nationality: only their character class and the state list protect them.
   const sex = dataLineOk ? libValue('sex') : null;
@@ -454,7 +453,7 @@ function toReading(layout: Layout, lines: string[], brokenLines: Set<number>, st
     documentType: documentTypeOf(layout.format, documentCode, issuingState),
     fields,
     valid,
-    allChecksValid: brokenLines.size === 0 && checks.every(Boolean),
+    allChecksValid: brokenLines.size === 0 && layout.checks.every((c) => checkHolds(c, lines)),
     truncatedName: nameShapeOk && !nameField.endsWith('<'),
     repair: status,
     lines,

@@ -111,7 +111,10 @@ export interface MrzReading {
   documentType: DocumentType;
   /** Fields in IdDocumentFields terms; an MRZ never carries birthPlace, and fiscalCode only when present in the optional data. */
   fields: IdDocumentFields;
-  /** Per field: true when its check digit (or, for names, the composite of the lines) holds. */
+  /**
+   * Per field: true when the value is given. Document number and dates are covered by their check
+   * digits; names, sex and nationality by no check digit, only by their shape and closed lists.
+   */
   valid: Partial<Record<IdDocumentField, boolean>>;
   /** All check digits hold. */
   allChecksValid: boolean;
