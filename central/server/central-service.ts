@@ -39,6 +39,8 @@ export interface RunningCentralService {
   /** Base URL, e.g. http://127.0.0.1:8787 */
   url: string;
   port: number;
+  /** Runs the hourly sweep of expired uploads now; returns how many were deleted. */
+  sweepExpiredUploads(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function startCentralService(deps: CentralServiceDeps): Promise<Run
     maxAttachmentBytes: config.maxAttachmentBytes,
     expiryMs: config.uploadExpiryHours * 3_600_000,
     isAllowedOrigin: originAllowed,
+    clock,
   });
   const handlers = createApiHandlers({ repository, archive, uploads, clock });
 
@@ -179,6 +182,7 @@ export async function startCentralService(deps: CentralServiceDeps): Promise<Run
   return {
     url: `${config.tls ? 'https' : 'http'}://${host}:${port}`,
     port,
+    sweepExpiredUploads: () => uploads.removeExpired(),
     async close() {
       clearInterval(expirySweep);
       await new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
@@ -34,6 +35,7 @@ export interface TusEndpointOptions {
   maxAttachmentBytes: number;
   expiryMs: number;
   isAllowedOrigin: (origin: string) => boolean;
+  clock: () => Date;
 }
 
 /**
@@ -108,8 +110,22 @@ export function createTusEndpoint(options: TusEndpointOptions) {
     async discard(uploadId: string): Promise<void> {
       await store.remove(uploadId).catch(() => undefined);
     },
+    /**
+     * Deletes unfinished uploads past expiry (@tus/server) and finished ones past expiry that no case
+     * took (a commit copies its attachments into the archive, so nothing acknowledged depends on them).
+     */
     async removeExpired(): Promise<number> {
-      return tus.cleanUpExpiredUploads();
+      let removed = await tus.cleanUpExpiredUploads();
+      const cutoff = options.clock().getTime() - options.expiryMs;
+      for (const name of await fs.readdir(options.uploadDir)) {
+        if (!name.endsWith('.json')) continue;
+        const upload = await store.getUpload(name.slice(0, -'.json'.length)).catch(() => null);
+        if (upload && upload.offset === upload.size && Date.parse(upload.creation_date ?? '') < cutoff) {
+          await store.remove(upload.id).catch(() => undefined);
+          removed += 1;
+        }
+      }
+      return removed;
     },
   };
 }

@@ -133,6 +133,24 @@ describe('case submission', () => {
     expect(done.status).toBe(201);
   });
 
+  it('sweeps finished uploads that no case took once they expire, and never an archived attachment', async () => {
+    const committed = await sendCase(central.url, token, sampleAttachments([3000]));
+    const caseId = randomUUID();
+    const [file] = sampleAttachments([4000]);
+    const orphan = await uploadAttachment(central.url, token, caseId, file);
+    expect(await central.sweepExpiredUploads()).toBe(0);
+    central.advanceClock(8 * 24 * 3_600_000);
+    try {
+      expect(await central.sweepExpiredUploads()).toBeGreaterThanOrEqual(1);
+    } finally {
+      central.advanceClock(-8 * 24 * 3_600_000);
+    }
+    const late = await call(central.url, 'PUT', `/api/v1/cases/${caseId}`, { token, body: buildSubmission(caseId, [file], [orphan]) });
+    expect(late.body).toMatchObject({ code: 'ATTACHMENT_UPLOAD_MISSING' });
+    const archived = await fetch(`${central.url}/api/v1/admin/cases/${committed.caseId}/attachments/form`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(archived.status).toBe(200);
+  });
+
   it('puts the server time on every response, errors and uploads included', async () => {
     const responses = [
       await fetch(`${central.url}/api/v1/workstation`, { headers: { Authorization: `Bearer ${token}` } }),
