@@ -152,7 +152,9 @@ describe('case submission', () => {
   });
 
   it('puts the server time on every response, errors and uploads included', async () => {
+    const uploadId = await uploadAttachment(central.url, token, randomUUID(), sampleAttachments([100])[0]);
     const responses = [
+      await fetch(`${central.url}/api/v1/uploads/${uploadId}`, { method: 'HEAD', headers: { Authorization: `Bearer ${token}`, 'Tus-Resumable': '1.0.0' } }),
       await fetch(`${central.url}/api/v1/workstation`, { headers: { Authorization: `Bearer ${token}` } }),
       await fetch(`${central.url}/api/v1/nowhere`),
       await fetch(`${central.url}/api/v1/uploads`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Tus-Resumable': '1.0.0' } }),

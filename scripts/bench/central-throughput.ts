@@ -6,7 +6,8 @@
  *  - case creations/s (PUT /cases with verified attachments) vs authenticated reads/s (GET /workstation);
  *  - identical resends/s (the idempotent path a retrying outbox hits);
  *  - attachment upload MB/s with tus-js-client vs a raw HTTP upload of the same bytes to the same
- *    server (one POST, then the whole file in a single PATCH: the least any tus client can send).
+ *    server (one POST, then the whole file in a single PATCH: the least any tus client can send);
+ *  - bytes re-sent by tus-js-client after the connection is cut halfway through the file (fault proxy).
  * Options: --runs N (default 5), --cases N (default 200), --concurrency N (default 8), --mib N (default 16).
  */
 import { randomUUID } from 'node:crypto';
@@ -16,6 +17,7 @@ import { startChildCentral, freePort } from '../../central/tests/child-central';
 import { buildSubmission, call, enrollWorkstation, makeTempDir, sampleAttachments, sha256, uploadAttachment, type AttachmentFile } from '../../central/tests/harness';
 import type { CaseSubmission } from '../../shared/central-api/cases';
 import { UPLOADS_PATH } from '../../shared/central-api/protocol';
+import { startFaultProxy } from '../../tests/support/fault-proxy';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, cases: { type: 'string', default: '200' }, concurrency: { type: 'string', default: '8' }, mib: { type: 'string', default: '16' } },
@@ -114,6 +116,30 @@ async function main(): Promise<void> {
       tusChunked.push(await timed(() => uploadAttachment(central.url, token, randomUUID(), file, { chunkSize: 1024 * 1024 })));
     }
 
+    const proxy = await startFaultProxy({ target: central.url });
+    const resent = { whole: [] as number[], chunked: [] as number[] };
+    for (let run = 0; run < runs; run++) {
+      for (const [variant, chunkSize] of [['whole', Number.POSITIVE_INFINITY], ['chunked', 1024 * 1024]] as const) {
+        proxy.records.length = 0;
+        let cutDone = false;
+        let sentBeforeCut = 0;
+        proxy.setPlan((request) => {
+          if (request.method !== 'PATCH' || cutDone) return null;
+          // Cut the PATCH that carries the middle of the file, at the middle of the file.
+          const afterBytes = fileBytes / 2 - sentBeforeCut;
+          if (afterBytes >= Math.min(chunkSize, fileBytes)) {
+            sentBeforeCut += Math.min(chunkSize, fileBytes);
+            return null;
+          }
+          cutDone = true;
+          return { kind: 'cut-request', afterBytes };
+        });
+        await uploadAttachment(proxy.url, token, randomUUID(), file, { chunkSize, retryDelays: [0, 50, 100, 200] });
+        resent[variant].push(proxy.upstreamBodyBytes() - fileBytes);
+      }
+    }
+    await proxy.close();
+
     const fmt = (x: number) => x.toFixed(1);
     console.log(`central service benchmark — ${runs} runs, medians; node ${process.version}; ${casesPerRun} cases/run, concurrency ${concurrency}`);
     console.log(`  authenticated reads (baseline)   ${fmt(median(reads))} req/s`);
@@ -122,6 +148,7 @@ async function main(): Promise<void> {
     console.log(`  upload ${values.mib} MiB, raw HTTP (baseline)   ${fmt(median(raw))} MB/s`);
     console.log(`  upload, tus-js-client one PATCH     ${fmt(median(tusWhole))} MB/s   ratio ${(median(tusWhole) / median(raw)).toFixed(2)}`);
     console.log(`  upload, tus-js-client 1 MiB chunks  ${fmt(median(tusChunked))} MB/s   ratio ${(median(tusChunked) / median(raw)).toFixed(2)}`);
+    console.log(`  bytes re-sent after a cut at half the file: one PATCH ${median(resent.whole)} B, 1 MiB chunks ${median(resent.chunked)} B`);
   } finally {
     await central.kill('SIGTERM');
   }
