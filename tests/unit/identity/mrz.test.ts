@@ -151,6 +151,15 @@ describe('readMrz: OCR confusions fixed by position class', () => {
     expect(readMrz(lines, { today: TODAY })!.fields.givenNames).toBe(given);
   });
 
+  it('restores fillers read as K in the optional data an Italian document leaves empty', () => {
+    const lines = CIE.slice();
+    lines[0] = `${lines[0].slice(0, 15)}KK<K<<<<<<<<<<<`;
+    lines[1] = `${lines[1].slice(0, 18)}<<K<<K<<<<<${lines[1][29]}`;
+    const r = readMrz(lines, { today: TODAY });
+    expect(r!.lines.slice(0, 2)).toEqual(CIE.slice(0, 2));
+    expect(r!.allChecksValid).toBe(true);
+  });
+
   it('keeps a real K at the end of a name', () => {
     const r = readMrz(td1({ number: 'CA12345AB', birth: '850412', sex: 'M', expiry: '330411', name: 'FALK<<MARK' }), { today: TODAY });
     expect(r!.fields.surname).toBe('FALK');
