@@ -110,13 +110,14 @@ export async function startCentralService(deps: CentralServiceDeps): Promise<Run
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL, named: (route: string) => void): Promise<void> {
+    // Set before authentication so a browser can read a refusal (401 TOKEN_REVOKED) too; tus overrides them on its own answers.
+    applyCors(req, res);
     if (url.pathname === UPLOADS_PATH || url.pathname.startsWith(`${UPLOADS_PATH}/`)) {
       named('uploads');
       const principal = req.method === 'OPTIONS' ? null : await authenticateWorkstation(req);
       await uploads.handle(req, res, principal);
       return;
     }
-    applyCors(req, res);
     if (req.method === 'OPTIONS') {
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT');
       res.setHeader('Access-Control-Allow-Headers', CORS_ALLOW_HEADERS);

@@ -94,6 +94,26 @@ describe('workstation enrollment', () => {
   });
 });
 
+describe('CORS for the renderer', () => {
+  it('lets an allowed origin read refusals and the server time, uploads included, and nothing for other origins', async () => {
+    for (const route of ['/api/v1/workstation', '/api/v1/uploads']) {
+      const allowed = await fetch(`${central.url}${route}`, { method: 'POST', headers: { Origin: 'app://sportello', 'Tus-Resumable': '1.0.0' } });
+      expect(allowed.status).toBeGreaterThanOrEqual(400);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('app://sportello');
+      expect(allowed.headers.get('access-control-expose-headers')).toContain('X-Server-Time');
+      const foreign = await fetch(`${central.url}${route}`, { method: 'POST', headers: { Origin: 'https://evil.example', 'Tus-Resumable': '1.0.0' } });
+      expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    const preflight = await fetch(`${central.url}/api/v1/cases/${randomUUID()}`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://127.0.0.1:5174', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'authorization, content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('PUT');
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Authorization/i);
+  });
+});
+
 describe('office isolation', () => {
   it('keeps an office from reading, resuming or reusing what belongs to another office', async () => {
     const rome = await enrollWorkstation(central.url, 'RM10');
