@@ -49,14 +49,25 @@ export async function openPdf(bytes: Uint8Array, file: string) {
   }
 }
 
+type PdfDocument = Awaited<ReturnType<typeof openPdf>>;
+
 async function decodePdf(bytes: Uint8Array, file: string): Promise<GrayRaster[]> {
   const doc = await openPdf(bytes, file);
+  try {
+    return await renderPdfPages(doc, file);
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** Every page rendered (300 dpi unless told), as grayscale. */
+export async function renderPdfPages(doc: PdfDocument, file: string, scale = PDF_RENDER_SCALE): Promise<GrayRaster[]> {
   const { createCanvas } = await import('@napi-rs/canvas');
   const pages: GrayRaster[] = [];
   try {
     for (let n = 1; n <= doc.numPages; n += 1) {
       const page = await doc.getPage(n);
-      const viewport = page.getViewport({ scale: PDF_RENDER_SCALE });
+      const viewport = page.getViewport({ scale });
       if (viewport.width * viewport.height >= MAX_IMAGE_PIXELS) throw new DocumentInputError('tooLarge', file, { megapixels: Math.round((viewport.width * viewport.height) / 1e6), limit: MAX_IMAGE_PIXELS / 1e6 });
       const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
       const context = canvas.getContext('2d');
@@ -69,8 +80,6 @@ async function decodePdf(bytes: Uint8Array, file: string): Promise<GrayRaster[]>
   } catch (error) {
     if (error instanceof DocumentInputError) throw error;
     throw new DocumentInputError('pdfMalformed', file);
-  } finally {
-    await doc.destroy();
   }
   return pages;
 }

@@ -1,0 +1,39 @@
+/**
+ * Template mapping of an application form: where each AcroForm field and the signature box sit on
+ * the page, in PDF points from the top-left corner. The facsimile ships one; the official INAIL PDF
+ * becomes another JSON file of this shape, without code changes.
+ */
+import { z } from 'zod';
+
+export const FORM_FIELD_NAMES = [
+  'tipo_profilo',
+  'cognome', 'nome', 'codice_fiscale', 'sesso', 'data_nascita', 'comune_nascita', 'provincia_nascita', 'stato_estero_nascita', 'cittadinanza',
+  'indirizzo_residenza', 'cap_residenza', 'comune_residenza', 'provincia_residenza', 'telefono', 'cellulare', 'email', 'pec',
+  'ordine_provincia', 'ordine_numero',
+  'struttura_denominazione', 'struttura_codice', 'struttura_indirizzo', 'struttura_pec', 'ruolo_struttura',
+  'documento_tipo', 'documento_numero', 'documento_rilasciato_da', 'documento_data_rilascio', 'documento_data_scadenza',
+  'luogo_data',
+] as const;
+
+export type FormFieldName = (typeof FORM_FIELD_NAMES)[number];
+
+const zone = z.object({ page: z.number().int().min(1), x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() });
+
+export const formTemplateSchema = z.object({
+  id: z.string().min(1),
+  description: z.string(),
+  pageSize: z.object({ width: z.number().positive(), height: z.number().positive() }),
+  pages: z.number().int().min(1),
+  fields: z.record(z.enum(FORM_FIELD_NAMES), zone),
+  signature: zone,
+  /** Export values of choice fields as the PDF stores them (pdf-lib numbers radio options) → form values. */
+  options: z.partialRecord(z.enum(FORM_FIELD_NAMES), z.record(z.string(), z.string())).default({}),
+});
+
+export type TemplateZone = z.infer<typeof zone>;
+export type FormTemplate = z.output<typeof formTemplateSchema>;
+
+/** Validates a template mapping file: every field name of the form must be mapped (zod's record over the enum). */
+export function parseFormTemplate(json: unknown): FormTemplate {
+  return formTemplateSchema.parse(json);
+}
