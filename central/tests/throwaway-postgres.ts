@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -14,9 +15,18 @@ export interface ThrowawayPostgres {
   stop(): Promise<void>;
 }
 
+/** Debian keeps the server binaries out of PATH, in /usr/lib/postgresql/<major>/bin. */
+function serverBinary(name: string): string {
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
+  const found = majors.map((major) => path.join(root, major, 'bin', name)).find((candidate) => existsSync(candidate));
+  return found ?? name;
+}
+
 function asServerUser(command: string, args: string[]): void {
+  const binary = serverBinary(command);
   const root = process.getuid?.() === 0;
-  execFileSync(root ? 'runuser' : command, root ? ['-u', 'postgres', '--', command, ...args] : args, { stdio: 'ignore', timeout: 60_000 });
+  execFileSync(root ? 'runuser' : binary, root ? ['-u', 'postgres', '--', binary, ...args] : args, { stdio: 'ignore', timeout: 60_000 });
 }
 
 async function freePort(): Promise<number> {
