@@ -8,6 +8,8 @@ import { DiagnosticsScreen } from '../screens/DiagnosticsScreen';
 import { AccountsScreen } from '../screens/AccountsScreen';
 import { FirstRunScreen } from '../screens/FirstRunScreen';
 import { SignInScreen } from '../screens/SignInScreen';
+import { SyncScreen } from '../screens/SyncScreen';
+import { OutboxRunner } from '../sync/OutboxRunner';
 import { useSession, type SessionPhase } from '../store/session';
 import { watchInactivity } from '../store/inactivity';
 import type { MessageKey } from '../../shared/i18n/messages-it';
@@ -15,6 +17,7 @@ import type { MessageKey } from '../../shared/i18n/messages-it';
 const NAVIGATION: { screen: Screen; label: MessageKey; adminOnly?: boolean }[] = [
   { screen: 'cases', label: 'nav.cases' },
   { screen: 'intake', label: 'intake.newCase' },
+  { screen: 'sync', label: 'nav.sync' },
   { screen: 'settings', label: 'nav.settings' },
   { screen: 'diagnostics', label: 'nav.diagnostics' },
   { screen: 'accounts', label: 'nav.accounts', adminOnly: true },
@@ -99,10 +102,12 @@ export function App() {
           </div>
         )}
       </header>
+      {(active || phase.kind === 'locked') && <OutboxRunner />}
       <main>
         {!active && <AccessScreen phase={phase} />}
         {active && current === 'cases' && <CasesScreen />}
         {active && current === 'intake' && <IntakeScreen />}
+        {active && current === 'sync' && <SyncScreen />}
         {active && current === 'settings' && <SettingsScreen />}
         {active && current === 'diagnostics' && <DiagnosticsScreen />}
         {active && current === 'accounts' && <AccountsScreen />}

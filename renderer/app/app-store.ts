@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { SportelloApi } from '../../shared/ipc/contract';
 import type { Locale, Settings } from '../../shared/settings/settings';
 
-export type Screen = 'cases' | 'intake' | 'settings' | 'diagnostics' | 'accounts';
+export type Screen = 'cases' | 'intake' | 'sync' | 'settings' | 'diagnostics' | 'accounts';
 
 interface AppState {
   api: SportelloApi | null;

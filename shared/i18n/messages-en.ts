@@ -6,6 +6,7 @@ import { caseListEn } from './case-list-en';
 import { intakeEn } from './intake-en';
 import { identityEn } from './identity-en';
 import { centralEn } from './central-en';
+import { syncEn } from './sync-en';
 
 export const messagesEn: Messages = {
   'app.title': 'Sportello Abilitazioni',
@@ -59,4 +60,5 @@ export const messagesEn: Messages = {
   ...storeEn,
   ...identityEn,
   ...centralEn,
+  ...syncEn,
 };

@@ -5,6 +5,7 @@ import { documentReadingIt } from './document-reading-it';
 import { intakeIt } from './intake-it';
 import { identityIt } from './identity-it';
 import { centralIt } from './central-it';
+import { syncIt } from './sync-it';
 
 /**
  * Italian is the reference catalogue: every key exists here; other languages must match its keys.
@@ -62,6 +63,7 @@ export const messagesIt = {
   ...storeIt,
   ...identityIt,
   ...centralIt,
+  ...syncIt,
 } as const;
 
 export type MessageKey = keyof typeof messagesIt;

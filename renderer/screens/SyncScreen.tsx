@@ -1,0 +1,272 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { MessageKey } from '../../shared/i18n/messages-it';
+import { formatDate } from '../../shared/i18n/translate';
+import { useAppStore } from '../app/app-store';
+import { describeError, useTranslation, type Translate } from '../i18n/use-translation';
+import { useSignedIn } from '../store/session';
+import { isSkewSignificant } from '../sync/clock-skew';
+import { enrollWorkstation } from '../sync/enrollment';
+import type { Connection, OutboxStatus } from '../sync/outbox';
+import type { SyncFailure } from '../sync/outbox-entry';
+import { listOutboxRows, listRollUp, type OutboxRow } from '../sync/outbox-view';
+import { useSyncStore } from '../sync/sync-store';
+import { loadCredentials, type WorkstationCredentials } from '../sync/workstation-credentials';
+
+const CONNECTION_TEXT: Record<Connection, MessageKey> = {
+  unconfigured: 'sync.connection.unconfigured',
+  'not-enrolled': 'sync.connection.notEnrolled',
+  'other-service': 'sync.connection.otherService',
+  checking: 'sync.connection.checking',
+  online: 'sync.connection.online',
+  offline: 'sync.connection.offline',
+  revoked: 'sync.connection.revoked',
+};
+
+const NEEDS_ENROLLMENT: readonly Connection[] = ['not-enrolled', 'other-service', 'revoked'];
+
+function time(at: number): string {
+  return new Date(at).toLocaleTimeString('it-IT');
+}
+
+function FailureText({ failure, t }: { failure: SyncFailure; t: Translate }) {
+  return (
+    <>
+      <span className="message-error">{t(failure.messageKey, failure.params)}</span>
+      {failure.params.details !== undefined && <span className="hint"> {t('sync.failureDetails', { details: failure.params.details })}</span>}
+    </>
+  );
+}
+
+function ClockSkewWarning({ skewMs, t }: { skewMs: number | null; t: Translate }) {
+  if (!isSkewSignificant(skewMs)) return null;
+  // Server minus workstation: a negative difference means the workstation runs ahead.
+  const direction = skewMs < 0 ? t('sync.clockSkew.ahead') : t('sync.clockSkew.behind');
+  return (
+    <p className="message-error" role="alert">
+      {t('sync.clockSkew', { minutes: Math.round(Math.abs(skewMs) / 60_000), direction })}
+    </p>
+  );
+}
+
+function EnrollmentForm({ credentials, onEnrolled }: { credentials: WorkstationCredentials | null; onEnrolled: () => void }) {
+  const t = useTranslation();
+  const { store } = useSignedIn();
+  const settings = useAppStore((s) => s.settings);
+  const [officeCode, setOfficeCode] = useState(credentials?.officeCode ?? settings?.officeCode ?? '');
+  const [code, setCode] = useState('');
+  const [name, setName] = useState(credentials?.workstationName ?? settings?.workstationName ?? '');
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const serviceUrl = settings?.centralServiceUrl ?? '';
+    if (!serviceUrl) return setMessage({ kind: 'error', text: t('sync.enroll.missingUrl') });
+    setBusy(true);
+    try {
+      const outcome = await enrollWorkstation(store, serviceUrl, { officeCode, enrollmentCode: code, workstationName: name.trim() });
+      if (outcome.ok) {
+        setCode('');
+        setMessage({ kind: 'ok', text: t('sync.enroll.done', { name: outcome.credentials.workstationName, office: outcome.credentials.officeCode }) });
+        onEnrolled();
+      } else if (outcome.invalid) {
+        setMessage({ kind: 'error', text: t('sync.enroll.invalid') });
+      } else {
+        setMessage({ kind: 'error', text: t(outcome.failure.messageKey, outcome.failure.messageParams) });
+      }
+    } catch (error) {
+      setMessage({ kind: 'error', text: describeError(error, t) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="panel" onSubmit={submit} noValidate aria-labelledby="enroll-heading">
+      <h3 id="enroll-heading">{t('sync.enroll.heading')}</h3>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor="enroll-office">{t('sync.enroll.officeCode')}</label>
+          <input id="enroll-office" value={officeCode} autoComplete="off" onChange={(e) => setOfficeCode(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="enroll-code">{t('sync.enroll.code')}</label>
+          <input id="enroll-code" value={code} autoComplete="off" spellCheck={false} onChange={(e) => setCode(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="enroll-name">{t('sync.enroll.workstationName')}</label>
+          <input id="enroll-name" value={name} onChange={(e) => setName(e.target.value)} />
+        </div>
+      </div>
+      <div className="actions">
+        <button type="submit" className="button-primary" disabled={busy}>
+          {t('sync.enroll.submit')}
+        </button>
+      </div>
+      <p role="status" aria-live="polite" className={message?.kind === 'error' ? 'message-error' : 'message-ok'}>
+        {message?.text}
+      </p>
+    </form>
+  );
+}
+
+function RowDetail({ row, t }: { row: OutboxRow; t: Translate }) {
+  const parts = [];
+  if (row.receipt) parts.push(<span key="receipt">{t('sync.receipt', { protocol: row.receipt.protocolNumber, date: formatDate(new Date(row.receipt.receivedAt)) })}</span>);
+  if (row.central) {
+    const reasons = row.central.reasons.map((r) => r.message).join('; ');
+    parts.push(<span key="central"> {t(`sync.central.${row.central.status}`, { reasons })}</span>);
+  }
+  if (row.lastFailure && row.state !== 'acknowledged') parts.push(<FailureText key="failure" failure={row.lastFailure} t={t} />);
+  return <>{parts}</>;
+}
+
+function stateLabel(row: OutboxRow): MessageKey {
+  switch (row.state) {
+    case 'queued':
+    case 'sending':
+    case 'sent':
+    case 'acknowledged':
+    case 'refused':
+    case 'needs-attention':
+      return `sync.state.${row.state}`;
+    default:
+      return 'sync.state.other';
+  }
+}
+
+function Progress({ status, rows, t }: { status: OutboxStatus; rows: OutboxRow[]; t: Translate }) {
+  if (!status.current || status.current.total === 0) return null;
+  const number = rows.find((r) => r.caseId === status.current?.caseId)?.number ?? '';
+  return <p role="status">{t('sync.progress', { number, percent: Math.floor((status.current.sent / status.current.total) * 100) })}</p>;
+}
+
+/** The "Invio" screen: connection, enrollment, and every case the outbox holds with its state and kept error. */
+export function SyncScreen() {
+  const t = useTranslation();
+  const { store, clerk } = useSignedIn();
+  const serviceUrl = useAppStore((s) => s.settings?.centralServiceUrl ?? '');
+  const outbox = useSyncStore((s) => s.outbox);
+  const status = useSyncStore((s) => s.status);
+  const [rows, setRows] = useState<OutboxRow[]>([]);
+  const [credentials, setCredentials] = useState<WorkstationCredentials | null>(null);
+  const [credentialsRevision, setCredentialsRevision] = useState(0);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const revision = status?.revision ?? 0;
+
+  useEffect(() => {
+    let live = true;
+    const load = () => void listOutboxRows(store.db).then((next) => live && setRows(next), () => undefined);
+    load();
+    // Other windows (and the wizard) queue cases too: read again now and then.
+    const interval = setInterval(load, 3_000);
+    return () => {
+      live = false;
+      clearInterval(interval);
+    };
+  }, [store, revision]);
+
+  useEffect(() => {
+    let live = true;
+    void loadCredentials(store).then((found) => live && setCredentials(found), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [store, credentialsRevision, status?.connection]);
+
+  async function act(action: () => Promise<void>) {
+    setActionError(null);
+    try {
+      await action();
+    } catch (error) {
+      setActionError(describeError(error, t));
+    }
+  }
+
+  const connection = status?.connection ?? 'checking';
+  const rollUp = listRollUp(rows, connection);
+  const pendingCount = rows.filter((r) => r.state === 'queued' || r.state === 'sending' || r.state === 'sent').length;
+
+  return (
+    <section aria-labelledby="sync-heading">
+      <h2 id="sync-heading">{t('sync.heading')}</h2>
+      <div className="panel" aria-label={t('sync.heading')}>
+        {serviceUrl && <p>{t('sync.service', { url: serviceUrl })}</p>}
+        <p data-testid="sync-connection" className={connection === 'online' ? 'message-ok' : connection === 'checking' ? undefined : 'message-error'}>
+          {t(CONNECTION_TEXT[connection])}
+        </p>
+        {status?.connectionFailure && (
+          <p data-testid="sync-connection-failure">
+            <FailureText failure={status.connectionFailure} t={t} />
+          </p>
+        )}
+        {credentials && connection !== 'other-service' && <p>{t('sync.enroll.enrolledAs', { name: credentials.workstationName, office: credentials.officeCode })}</p>}
+        <ClockSkewWarning skewMs={status?.clockSkewMs ?? null} t={t} />
+        <p data-testid="sync-rollup" className={rollUp === 'error' || rollUp === 'warning' ? 'message-error' : rollUp === 'synced' ? 'message-ok' : undefined}>
+          {t(`sync.rollup.${rollUp}`, { count: pendingCount })}
+        </p>
+        {status && <Progress status={status} rows={rows} t={t} />}
+        {status?.nextRunAt && pendingCount > 0 && <p className="hint">{t('sync.nextRun', { time: time(status.nextRunAt) })}</p>}
+        <div className="actions">
+          <button type="button" className="button-primary" disabled={!outbox} onClick={() => void act(async () => outbox?.syncNow())}>
+            {t('sync.syncNow')}
+          </button>
+        </div>
+        {actionError && (
+          <p className="message-error" role="alert">
+            {actionError}
+          </p>
+        )}
+      </div>
+      {NEEDS_ENROLLMENT.includes(connection) && (
+        <EnrollmentForm
+          key={credentialsRevision}
+          credentials={credentials}
+          onEnrolled={() => {
+            setCredentialsRevision((n) => n + 1);
+            void outbox?.syncNow();
+          }}
+        />
+      )}
+      <table className="data-table">
+        <caption className="visually-hidden">{t('sync.table.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('sync.table.number')}</th>
+            <th scope="col">{t('sync.table.state')}</th>
+            <th scope="col">{t('sync.table.attempts')}</th>
+            <th scope="col">{t('sync.table.detail')}</th>
+            <th scope="col">{t('sync.table.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={5}>{t('sync.table.empty')}</td>
+            </tr>
+          )}
+          {rows.map((row) => (
+            <tr key={row.caseId} data-case-number={row.number ?? undefined}>
+              <th scope="row">
+                {row.number}
+                {row.priority === 1 && <span className="badge-urgent"> {t('sync.urgent')}</span>}
+              </th>
+              <td>{t(stateLabel(row))}</td>
+              <td>{row.attempts}</td>
+              <td>
+                <RowDetail row={row} t={t} />
+              </td>
+              <td>
+                {row.state === 'needs-attention' && (
+                  <button type="button" className="button-secondary" onClick={() => void act(async () => outbox?.sendBack(row.caseId, clerk.id))}>
+                    {t('sync.sendBack')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
