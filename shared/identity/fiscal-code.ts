@@ -55,7 +55,10 @@ export interface FiscalCodeReading {
   deomocoded: string | null;
   surnameCode: string | null;
   givenNamesCode: string | null;
-  /** YYYY-MM-DD; the century that makes the person 0–120 years old on `today`. */
+  /**
+   * YYYY-MM-DD; the most recent century that makes the person 0–120 years old on `today` (the
+   * code itself holds only two digits of the year).
+   */
   birthDate: string | null;
   sex: Sex | null;
   belfioreCode: string | null;
@@ -184,7 +187,8 @@ export function fiscalCodeConsistency(cf: FiscalCodeReading, person: PersonData)
   return {
     surname: compare(surnameCode !== null, () => surnameCode === cf.surnameCode),
     givenNames: compare(givenCodes.size > 0, () => cf.givenNamesCode !== null && givenCodes.has(cf.givenNamesCode)),
-    birthDate: compare(usable && cf.birthDate !== null && person.birthDate !== null, () => cf.birthDate === person.birthDate),
+    // The code holds two digits of the year: the century is not part of it, so it is not compared.
+    birthDate: compare(usable && cf.birthDate !== null && person.birthDate !== null, () => cf.birthDate!.slice(2) === person.birthDate!.slice(2)),
     sex: compare(usable && cf.sex !== null && person.sex !== null, () => cf.sex === person.sex),
     birthPlace: compare(usable && cf.birthPlace !== null && !!person.birthPlace, () => birthPlaceAgrees(cf.birthPlace!, person.birthPlace!)),
   };

@@ -143,7 +143,7 @@ function checkFiscalCodeAgainstPerson(code: FiscalCodeReading, form: FormIdentit
   }
   const province = form.birthProvince?.trim().toUpperCase();
   const place = code.birthPlace;
-  if (place && !place.foreign && province && province !== 'EE' && place.province !== province && consistency.birthPlace === 'match') {
+  if (place && !place.foreign && province && province !== FOREIGN_BIRTH_PROVINCE && place.province !== province && consistency.birthPlace === 'match') {
     reasons.push(makeReason({ code: 'FISCAL_CODE_INCONSISTENT_WITH_PERSON', field: 'fiscalCode', formValue, documentValue: `${person.birthPlace} (${province})`, part: 'birthPlace' }));
   }
   return reasons;

@@ -142,7 +142,14 @@ describe('fiscalCodeConsistency', () => {
     const places = await resolveBirthPlaces([MARIO], TODAY);
     const code = parseFiscalCode(MARIO, { today: TODAY, places });
     expect(fiscalCodeConsistency(code, { surname: 'BIANCHI', givenNames: 'LUIGI', birthDate: '1985-04-13', sex: 'F', birthPlace: 'MILANO' })).toEqual(all('mismatch'));
-    expect(fiscalCodeConsistency(code, { ...mario, birthDate: '1885-04-12' }).birthDate).toBe('mismatch');
+    expect(fiscalCodeConsistency(code, { ...mario, birthDate: '1985-04-21' }).birthDate).toBe('mismatch');
+  });
+
+  it('does not hold the century against the person: a code cannot tell 1920 from 2020', async () => {
+    const code = parseFiscalCode(SUPPRESSED, { today: TODAY });
+    expect(code.birthDate).toBe('2020-01-01');
+    const person = { surname: 'BIANCHI', givenNames: 'GIUSEPPE', birthDate: '1920-01-01', sex: 'M' as const, birthPlace: null };
+    expect(fiscalCodeConsistency(code, person).birthDate).toBe('match');
   });
 
   it('says unknown rather than match when a side is missing', () => {
