@@ -12,6 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { startChildCentral, freePort } from '../../central/tests/child-central';
 import { buildSubmission, call, enrollWorkstation, makeTempDir, sampleAttachments, sha256, uploadAttachment, type AttachmentFile } from '../../central/tests/harness';
@@ -141,7 +142,7 @@ async function main(): Promise<void> {
     await proxy.close();
 
     const fmt = (x: number) => x.toFixed(1);
-    console.log(`central service benchmark — ${runs} runs, medians; node ${process.version}; ${casesPerRun} cases/run, concurrency ${concurrency}`);
+    console.log(`central service benchmark — ${runs} runs, medians; node ${process.version}; ${casesPerRun} cases/run, concurrency ${concurrency}; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}`);
     console.log(`  authenticated reads (baseline)   ${fmt(median(reads))} req/s`);
     console.log(`  case creations (1 × 2 KiB att.)  ${fmt(median(creations))} req/s   ratio to reads ${(median(creations) / median(reads)).toFixed(2)}`);
     console.log(`  identical resends                ${fmt(median(resends))} req/s   ratio to reads ${(median(resends) / median(reads)).toFixed(2)}`);
