@@ -10,6 +10,14 @@ import type { ApplicantDocumentsPanelProps } from '../../renderer/documents/Appl
 
 const OUT = 'test-results/notices';
 
+/** Paths as the dev server serves them (Vite root is renderer/); typed through their source files. */
+const DOCUMENTS_URL = '/documents/applicant-documents.ts';
+const PANEL_URL = '/documents/ApplicantDocumentsPanel.tsx';
+const APP_STORE_URL = '/app/app-store.ts';
+type DocumentsModule = typeof import('../../renderer/documents/applicant-documents');
+type PanelModule = typeof import('../../renderer/documents/ApplicantDocumentsPanel');
+type AppStoreModule = typeof import('../../renderer/app/app-store');
+
 /** Writes the PDF, makes the 60 dpi PNG of each page to look at, and returns pdftotext's text. */
 function keepPdf(name: string, bytes: Uint8Array): string {
   fs.mkdirSync(OUT, { recursive: true });
@@ -22,15 +30,15 @@ function keepPdf(name: string, bytes: Uint8Array): string {
 test('in Chromium the refusal notice shows every reason and the .eml carries that PDF', async ({ page }) => {
   await openWithDocuments(page);
   const out = await page.evaluate(
-    async ({ record, office, reasons, now }) => {
-      const documents = await import('/documents/applicant-documents.ts');
+    async ({ record, office, reasons, now, url }) => {
+      const documents = (await import(url)) as DocumentsModule;
       const input = { record, office, reasons, now: new Date(now) };
       const notice = await documents.renderRefusalNoticePdf(input);
       const receipt = await documents.renderReceiptPdf({ ...input, received: ['modulo', 'documento-fronte', 'documento-retro'] });
       const draft = await documents.buildRefusalEml(input);
       return { notice: Array.from(notice.pdf), receipt: Array.from(receipt.pdf), eml: draft.eml, warnings: draft.warnings, noticeName: notice.fileName };
     },
-    { record: refusedCase(), office: sampleOffice, reasons: sampleReasons, now: NOW.toISOString() },
+    { record: refusedCase(), office: sampleOffice, reasons: sampleReasons, now: NOW.toISOString(), url: DOCUMENTS_URL },
   );
   const noticeText = keepPdf('avviso-rifiuto', new Uint8Array(out.notice));
   for (const expected of [
@@ -66,7 +74,7 @@ async function openWithDocuments(page: Page): Promise<void> {
   await page.goto('/');
   for (let attempt = 1; ; attempt++) {
     try {
-      await page.evaluate(() => Promise.all([import('/documents/applicant-documents.ts'), import('/documents/ApplicantDocumentsPanel.tsx')]));
+      await page.evaluate((urls) => Promise.all(urls.map((url) => import(url))), [DOCUMENTS_URL, PANEL_URL]);
       return;
     } catch (error) {
       if (attempt === 3) throw error;
@@ -77,17 +85,16 @@ async function openWithDocuments(page: Page): Promise<void> {
 
 /** Mounts the panel on the running app (same React and store instances the app uses). */
 async function mountPanel(page: Page, props: ApplicantDocumentsPanelProps): Promise<void> {
-  await page.evaluate(async (props) => {
-    const panelUrl = '/documents/ApplicantDocumentsPanel.tsx';
+  await page.evaluate(async ({ props, panelUrl, appStoreUrl }) => {
     // React must be the very instance the panel imports: take its pre-bundled URL from the panel's code.
     const reactUrl = /"([^"]*\/\.vite\/deps\/react\.js\?v=[0-9a-f]+)"/.exec(await (await fetch(panelUrl)).text())?.[1];
     if (!reactUrl) throw new Error('react import not found in the served panel module');
     // Pre-bundled CommonJS: the module's default export is the CommonJS exports object.
     const [{ default: react }, { default: reactDomClient }, { ApplicantDocumentsPanel }, { useAppStore }] = await Promise.all([
-      import(reactUrl),
-      import(reactUrl.replace('/react.js', '/react-dom_client.js')),
-      import(panelUrl),
-      import('/app/app-store.ts'),
+      import(reactUrl) as Promise<{ default: typeof import('react') }>,
+      import(reactUrl.replace('/react.js', '/react-dom_client.js')) as Promise<{ default: typeof import('react-dom/client') }>,
+      import(panelUrl) as Promise<PanelModule>,
+      import(appStoreUrl) as Promise<AppStoreModule>,
     ]);
     while (!useAppStore.getState().api) await new Promise((r) => setTimeout(r, 20));
     document.getElementById('notices-harness')?.remove();
@@ -95,7 +102,7 @@ async function mountPanel(page: Page, props: ApplicantDocumentsPanelProps): Prom
     host.id = 'notices-harness';
     document.body.prepend(host);
     reactDomClient.createRoot(host).render(react.createElement(ApplicantDocumentsPanel, props));
-  }, props);
+  }, { props, panelUrl: PANEL_URL, appStoreUrl: APP_STORE_URL });
 }
 
 test('panel: no e-mail/PEC and a reason without a template give Italian messages, the notice still prints', async ({ page }) => {
