@@ -3,6 +3,10 @@ import { canReopen } from '../../shared/case/state';
 import { blockingItems, refusalReasonCodes } from '../../shared/intake/checklist';
 import { describeError, useTranslation } from '../i18n/use-translation';
 import { useChecklist, useIntake } from './intake-session';
+import { useAppStore } from '../app/app-store';
+import { ApplicantDocumentsPanel } from '../documents/ApplicantDocumentsPanel';
+import { refusalReasons, writeReason } from '../../shared/notices/reason-sentences';
+import { templatesIt } from '../../shared/notices/templates';
 
 /** Step 5: accept (to the outbox) or refuse with the reasons found and the clerk's note. */
 export function DecisionStep() {
@@ -11,13 +15,20 @@ export function DecisionStep() {
   const checklist = useChecklist();
   const decide = useIntake((s) => s.decide);
   const reopen = useIntake((s) => s.reopen);
+  const attachments = useIntake((s) => s.attachments);
+  const settings = useAppStore((s) => s.settings);
   const suggested = checklist ? refusalReasonCodes(checklist) : [];
   const [selected, setSelected] = useState<string[]>(suggested);
-  const [freeText, setFreeText] = useState('');
+  // The notice's generic "a required field is missing" gets the field names from here.
+  const [freeText, setFreeText] = useState(() =>
+    checklist && checklist.missingFields.length > 0 ? t('intake.form.missing', { fields: checklist.missingFields.map((f) => t(`form.field.${f}`)).join(', ') }) : '',
+  );
   const [problem, setProblem] = useState<string | null>(null);
   if (!record || !checklist) return null;
 
   const blocking = blockingItems(checklist);
+  // The same sentences the applicant reads in the refusal notice.
+  const sentence = (code: string) => writeReason(refusalReasons([code], checklist.identityReasons)[0], templatesIt.reasons).item.text;
   const decision = record.decision;
 
   async function run(action: () => Promise<void>) {
@@ -39,9 +50,19 @@ export function DecisionStep() {
         {decision.reasonCodes.length > 0 && (
           <ul>
             {decision.reasonCodes.map((code) => (
-              <li key={code}>{code}</li>
+              <li key={code} data-code={code}>
+                {sentence(code)}
+              </li>
             ))}
           </ul>
+        )}
+        {settings && (
+          <ApplicantDocumentsPanel
+            record={record}
+            reasons={refusalReasons(decision.reasonCodes, checklist.identityReasons)}
+            settings={settings}
+            received={[...new Set(attachments.map((a) => a.role))]}
+          />
         )}
         {canReopen(record.state) && (
           <button type="button" onClick={() => void run(reopen)}>
@@ -65,7 +86,7 @@ export function DecisionStep() {
         {suggested.map((code) => (
           <label key={code} className="choice">
             <input type="checkbox" checked={selected.includes(code)} onChange={(e) => setSelected(e.target.checked ? [...selected, code] : selected.filter((c) => c !== code))} />
-            {checklist.identityReasons.find((r) => r.code === code)?.message ?? code}
+            {sentence(code)}
           </label>
         ))}
       </fieldset>

@@ -91,10 +91,12 @@ test('a clerk opens a case, captures the documents, fills the form and refuses i
   // Step 5 — acceptance is blocked; refusal records the reasons
   await page.keyboard.press('Alt+5');
   await expect(page.getByRole('button', { name: 'Accetta la pratica' })).toBeDisabled();
-  await page.getByLabel('Note per l’interessato (facoltative se è indicato almeno un motivo)').fill('Manca la firma sul modulo.');
+  const note = page.getByLabel('Note per l’interessato (facoltative se è indicato almeno un motivo)');
+  await expect(note).toHaveValue(/^Campi obbligatori ancora vuoti: .*Sesso/);
   await page.getByRole('button', { name: 'Respingi la pratica' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Pratica respinta' })).toBeVisible();
-  await expect(page.getByText('REQUIRED_FIELD_EMPTY')).toBeVisible();
+  await expect(page.locator('[data-code="REQUIRED_FIELD_EMPTY"]')).toContainText('Nel modulo manca un dato obbligatorio');
+  await expect(page.getByRole('button', { name: 'Stampa ricevuta' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/23-decisione.png', fullPage: true });
   await page.getByRole('button', { name: 'Riapri la pratica' }).click();
   await expect(page.getByRole('button', { name: 'Respingi la pratica' })).toBeVisible();
