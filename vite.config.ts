@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { createDevMainServer } from './electron/dev/dev-main-server';
+import { ocrAssets } from './scripts/ocr-assets';
 
 const DEV_HOST = '127.0.0.1';
 const DEV_PORT = Number(process.env.SPORTELLO_DEV_PORT ?? 5174);
@@ -32,7 +33,7 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   publicDir: 'public',
-  plugins: [devMainBridge()],
+  plugins: [devMainBridge(), ocrAssets(path.resolve('dist/renderer'))],
   build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome130', sourcemap: false },
   // Browser tests get a still server: no hot reload may interrupt a test while files change.
   server: BROWSER_TEST

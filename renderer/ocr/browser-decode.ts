@@ -1,0 +1,66 @@
+/**
+ * Browser decoding of the input files. The header is checked first (format, pixel count), so an
+ * oversized image is refused before createImageBitmap decodes it; PDF pages go through pdfjs-dist
+ * with its worker from the app's origin.
+ */
+import { checkInputFile, DocumentInputError, MAX_IMAGE_PIXELS } from '../../shared/document-reading/input-file';
+import { toGray, type GrayRaster } from '../../shared/document-reading/raster';
+import { ocrAssetUrl } from './ocr-assets';
+
+const PDF_RENDER_SCALE = 300 / 72;
+
+async function decodeImage(bytes: Uint8Array, file: string): Promise<GrayRaster> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(new Blob([bytes as BlobPart]), { imageOrientation: 'from-image' });
+  } catch {
+    throw new DocumentInputError('corrupt', file);
+  }
+  try {
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (!context) throw new DocumentInputError('corrupt', file);
+    context.drawImage(bitmap, 0, 0);
+    const rgba = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    return toGray(rgba.data, rgba.width, rgba.height, 4);
+  } finally {
+    bitmap.close();
+  }
+}
+
+async function decodePdf(bytes: Uint8Array, file: string): Promise<GrayRaster[]> {
+  const pdfjs = await import('pdfjs-dist');
+  pdfjs.GlobalWorkerOptions.workerSrc = ocrAssetUrl('pdfjs/pdf.worker.min.mjs');
+  let doc;
+  try {
+    doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0 }).promise;
+  } catch (error) {
+    throw new DocumentInputError((error as { name?: string }).name === 'PasswordException' ? 'pdfPassword' : 'pdfMalformed', file);
+  }
+  const pages: GrayRaster[] = [];
+  try {
+    for (let n = 1; n <= doc.numPages; n += 1) {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: PDF_RENDER_SCALE });
+      if (viewport.width * viewport.height >= MAX_IMAGE_PIXELS) throw new DocumentInputError('tooLarge', file, { megapixels: Math.round((viewport.width * viewport.height) / 1e6), limit: MAX_IMAGE_PIXELS / 1e6 });
+      const canvas = new OffscreenCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+      const context = canvas.getContext('2d', { willReadFrequently: true }) as OffscreenCanvasRenderingContext2D;
+      context.fillStyle = '#ffffff';
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
+      const rgba = context.getImageData(0, 0, canvas.width, canvas.height);
+      pages.push(toGray(rgba.data, canvas.width, canvas.height, 4));
+    }
+  } catch (error) {
+    if (error instanceof DocumentInputError) throw error;
+    throw new DocumentInputError('pdfMalformed', file);
+  } finally {
+    await doc.destroy();
+  }
+  return pages;
+}
+
+export async function decodeBrowserFile(bytes: Uint8Array, file: string): Promise<GrayRaster[]> {
+  const { format } = checkInputFile(bytes, file);
+  return format === 'pdf' ? decodePdf(bytes, file) : [await decodeImage(bytes, file)];
+}

@@ -1,0 +1,41 @@
+/**
+ * The browser side of document reading: tesseract.js in Web Workers (a pool sized to the cores,
+ * reused, recycled) and zxing-wasm, every file from the app's origin, nothing cached.
+ */
+import { createWorker, OEM } from 'tesseract.js';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { createTesseractOcr, type TesseractOcr } from '../../shared/document-reading/tesseract-engine';
+import { createZxingBarcodeReader, type ReadBarcodes } from '../../shared/document-reading/zxing-barcodes';
+import type { BarcodeReader } from '../../shared/document-reading/ocr-engine';
+import { ocrAssetUrl } from './ocr-assets';
+
+/** Two workers read front and back together; more than four only costs memory. */
+export function browserPoolSize(): number {
+  return Math.min(4, Math.max(1, (navigator.hardwareConcurrency || 2) - 1));
+}
+
+export function createBrowserOcr(size = browserPoolSize()): TesseractOcr {
+  return createTesseractOcr(
+    () =>
+      createWorker('ita', OEM.LSTM_ONLY, {
+        workerPath: ocrAssetUrl('tesseract/worker.min.js'),
+        corePath: ocrAssetUrl('tesseract-core/'),
+        langPath: ocrAssetUrl('lang'),
+        workerBlobURL: false,
+        cacheMethod: 'none',
+        gzip: true,
+      }),
+    size,
+  );
+}
+
+let zxingPrepared = false;
+
+export function createBrowserBarcodeReader(): BarcodeReader {
+  if (!zxingPrepared) {
+    // Without this zxing-wasm fetches its .wasm from a CDN.
+    prepareZXingModule({ overrides: { locateFile: (file: string, prefix: string) => (file.endsWith('.wasm') ? ocrAssetUrl('zxing/zxing_reader.wasm') : prefix + file) } });
+    zxingPrepared = true;
+  }
+  return createZxingBarcodeReader(readBarcodes as unknown as ReadBarcodes);
+}
