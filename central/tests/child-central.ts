@@ -32,7 +32,7 @@ export async function startChildCentral(options: { dataDir: string; port: number
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
   const url = `http://127.0.0.1:${options.port}`;
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 45_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`central service exited: ${stderr}`);
     const ready = await fetch(`${url}/api/v1/workstation`).then(

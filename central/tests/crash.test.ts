@@ -75,4 +75,38 @@ describe('central service killed with SIGKILL mid-batch', () => {
       for (const file of item.files) expect(await storedAttachmentHash(running.url, item.caseId, file.attachmentId)).toBe(sha256(file.bytes));
     }
   }, 90_000);
+
+  it('resumes an upload from its stored offset after the service was killed and restarted', async () => {
+    const dataDir = await makeTempDir('central-crash-');
+    const port = await freePort();
+    running = await startChildCentral({ dataDir, port });
+    const { token } = await enrollWorkstation(running.url, 'KL02');
+    const caseId = randomUUID();
+    const [file] = sampleAttachments([300_000]);
+    const tusHeaders = { Authorization: `Bearer ${token}`, 'Tus-Resumable': '1.0.0' };
+    const created = await fetch(`${running.url}/api/v1/uploads`, {
+      method: 'POST',
+      headers: {
+        ...tusHeaders,
+        'Upload-Length': String(file.bytes.length),
+        'Upload-Metadata': `caseId ${Buffer.from(caseId).toString('base64')},attachmentId ${Buffer.from(file.attachmentId).toString('base64')},sha256 ${Buffer.from(sha256(file.bytes)).toString('base64')}`,
+      },
+    });
+    const uploadUrl = new URL(created.headers.get('location') as string, running.url).toString();
+    const half = 120_000;
+    const first = await fetch(uploadUrl, { method: 'PATCH', headers: { ...tusHeaders, 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }, body: file.bytes.subarray(0, half) });
+    expect(first.status).toBe(204);
+    await running.kill('SIGKILL');
+
+    running = await startChildCentral({ dataDir, port });
+    const head = await fetch(uploadUrl, { method: 'HEAD', headers: tusHeaders });
+    expect(head.headers.get('upload-offset')).toBe(String(half));
+    const rest = await fetch(uploadUrl, { method: 'PATCH', headers: { ...tusHeaders, 'Upload-Offset': String(half), 'Content-Type': 'application/offset+octet-stream' }, body: file.bytes.subarray(half) });
+    expect(rest.status).toBe(204);
+    const uploadId = uploadUrl.split('/').pop() as string;
+    const receipt = await call(running.url, 'PUT', `/api/v1/cases/${caseId}`, { token, body: buildSubmission(caseId, [file], [uploadId]) });
+    expect(receipt.status).toBe(201);
+    expect(await storedAttachmentHash(running.url, caseId, file.attachmentId)).toBe(sha256(file.bytes));
+    await running.kill('SIGKILL');
+  }, 60_000);
 });
