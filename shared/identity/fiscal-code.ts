@@ -148,9 +148,23 @@ export interface PersonData {
   birthPlace: string | null;
 }
 
+/**
+ * The library's name coding costs about half a millisecond (diacritics tables); the same names come
+ * back on every re-check of a case, so results are kept in a small bounded cache.
+ */
+function cached(cache: Map<string, string | null>, key: string, compute: () => string | null): string | null {
+  if (cache.has(key)) return cache.get(key) ?? null;
+  if (cache.size >= 512) cache.clear();
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}
+const surnameCodes = new Map<string, string | null>();
+const givenNamesCodes = new Map<string, string | null>();
+
 function surnameCodeOf(surname: string): string | null {
   const normalised = normaliseName(surname);
-  return normalised ? cfParser.lastNameToCf(normalised) : null;
+  return normalised ? cached(surnameCodes, normalised, () => cfParser.lastNameToCf(normalised)) : null;
 }
 
 function permutations<T>(items: T[]): T[][] {
@@ -163,7 +177,9 @@ function givenNamesCodesOf(givenNames: string): Set<string> {
   const tokens = normaliseName(givenNames).split(' ').filter(Boolean);
   if (tokens.length === 0) return new Set();
   const orders = tokens.length <= 4 ? permutations(tokens) : [tokens];
-  return new Set(orders.map((order) => cfParser.firstNameToCf(order.join(' '))).filter((code): code is string => code !== null));
+  return new Set(
+    orders.map((order) => order.join(' ')).map((name) => cached(givenNamesCodes, name, () => cfParser.firstNameToCf(name))).filter((code): code is string => code !== null),
+  );
 }
 
 function compare(known: boolean, equal: () => boolean): FiscalCodePartResult {

@@ -315,3 +315,35 @@ describe('formIdentityFromAcroForm', () => {
     expect(formIdentityFromAcroForm({ sesso: 'maschio' }).sex).toBe('M');
   });
 });
+
+describe('checkFormAgainstDocument: no single-character change on the form goes unnoticed (exhaustive sweep)', () => {
+  // Vowels, common consonants, omocodia letters and the digits OCR confuses with letters.
+  const CHARS = 'AEIOUBCDKLMNRSTVXZ012568';
+  const passport = cie({ fiscalCode: null }, { documentType: 'PASSPORT', sidesSeen: ['front'] });
+
+  it.each(['surname', 'givenNames', 'fiscalCode', 'birthPlace'] as const)('%s', (field) => {
+    const original = FORM[field]!.toUpperCase();
+    let unnoticed = 0;
+    for (let i = 0; i < original.length; i++) {
+      for (const ch of CHARS) {
+        if (ch === original[i]) continue;
+        const changed = { ...FORM, [field]: original.slice(0, i) + ch + original.slice(i + 1) };
+        // With the CF on the document and without it (passport): the CF's own checks must catch it too.
+        for (const doc of [cie(), passport]) if (checkFormAgainstDocument(changed, doc, TODAY).outcome === 'match') unnoticed++;
+      }
+    }
+    expect(unnoticed).toBe(0);
+  });
+
+  it('birth date off by every day up to two months, and by every week up to a year and a half', () => {
+    let unnoticed = 0;
+    const base = Date.UTC(1985, 3, 12);
+    const offsets = [...Array.from({ length: 121 }, (_, i) => i - 60), ...Array.from({ length: 158 }, (_, i) => (i - 79) * 7)];
+    for (const offset of offsets) {
+      if (offset === 0) continue;
+      const birthDate = new Date(base + offset * 86_400_000).toISOString().slice(0, 10);
+      if (checkFormAgainstDocument({ ...FORM, birthDate }, cie(), TODAY).outcome === 'match') unnoticed++;
+    }
+    expect(unnoticed).toBe(0);
+  });
+});
