@@ -14,7 +14,7 @@ export interface CaseValues {
 }
 
 /**
- * The placeholder values every applicant document shares. Nothing is left empty: a value the form
+ * The placeholder values every applicant document shares; `now` dates only a case not yet decided. Nothing is left empty: a value the form
  * does not have reads "non indicato", so a printed document never shows a blank that looks like an
  * omission by the office.
  */
@@ -30,7 +30,8 @@ export function caseValues(record: CaseRecord, office: OfficeSettings, labels: D
   return {
     values: {
       numeroPratica: record.number,
-      data: formatDate(now),
+      // The decision's date, not the printing date: a reprint is the same document as the first print.
+      data: formatDate(record.decision ? new Date(record.decision.decidedAt) : now),
       dataPresentazione: formatDate(new Date(record.createdAt)),
       nomeSede: officeName,
       indirizzoSede: office.officeAddress.trim(),

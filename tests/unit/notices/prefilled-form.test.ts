@@ -89,3 +89,21 @@ describe('form code', () => {
     (text) => expect(parseFormCode(text)).toBeNull(),
   );
 });
+
+describe('prefilled facsimile form (resources/forms)', () => {
+  it('fills every field of the facsimile, ticks the profile, and the signature page carries the readable code', async () => {
+    const formPdf = new Uint8Array(fs.readFileSync(path.resolve('resources/forms/modulo-abilitazione-facsimile.pdf')));
+    const record = refusedCase({
+      profile: 'REFERENTE_STRUTTURA',
+      form: sampleForm({ cognome: 'Łukasiewicz', nome: 'Niccolò', codice_fiscale: 'LKSNCL85D12H501X', sesso: 'M', data_nascita: '12/04/1985', struttura_denominazione: 'Ospedale Morgagni-Pierantoni', luogo_data: 'Forlì, 23/11/2026' }),
+    });
+    const result = await renderPrefilledFormPdf({ formPdf, record, fonts: shippedFonts() });
+    expect(result.unmatchedFields).toEqual([]);
+    const filled = (await PDFDocument.load(result.pdf)).getForm();
+    expect(filled.getRadioGroup('tipo_profilo').getSelected()).toBe('REFERENTE_STRUTTURA');
+    expect(filled.getTextField('struttura_denominazione').getText()).toBe('Ospedale Morgagni-Pierantoni');
+    const pages = (await PDFDocument.load(result.pdf)).getPageCount();
+    const [read] = await readBarcodes(pagePng(result.pdf, pages), { formats: ['QRCode'], tryHarder: true });
+    expect(parseFormCode(read.text)).toEqual({ caseId: record.id, formDigest: formDigest(record.profile, record.form) });
+  });
+});

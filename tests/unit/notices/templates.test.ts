@@ -140,6 +140,14 @@ describe('refusal notice', () => {
     expect(text).not.toContain('DAGOSTINI');
   });
 
+  it('reprints the same notice on a later day: dated by the decision, not by the printer', () => {
+    const input = { record: refusedCase(), office: sampleOffice, reasons: sampleReasons };
+    const first = buildRefusalNotice({ ...input, now: NOW });
+    const later = buildRefusalNotice({ ...input, now: new Date(Date.UTC(2027, 0, 15)) });
+    expect(later).toEqual(first);
+    expect(allText(first.document)).toContain('23/11/2026');
+  });
+
   it('refuses to write a refusal notice for a case that was not refused', () => {
     const accepted = refusedCase({ decision: { ...refusedCase().decision!, outcome: 'accept', reasonCodes: [] } });
     expect(() => buildRefusalNotice({ record: accepted, office: sampleOffice, reasons: [], now: NOW })).toThrow(NotRefusedError);
