@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { test, expect, enterApp } from './fixtures';
 
+type Session = typeof import('../../renderer/store/session');
+type AppStore = typeof import('../../renderer/app/app-store');
+
 const corpus = (name: string) => path.resolve('tests/corpus', name);
 
 test('a clerk opens a case, captures the documents, fills the form and refuses it with reasons; a reload loses nothing', async ({ page }) => {
@@ -62,13 +65,13 @@ test('a clerk opens a case, captures the documents, fills the form and refuses i
   await enterApp(page);
   const caseNumber = caseTitle.replace(/^Pratica /, '').replace(/\s*URGENTE$/, '');
   const caseId = await page.evaluate(async (number) => {
-    const { useSession } = await import('/store/session.ts');
+    const { useSession }: Session = await import(/* @vite-ignore */ '/store/session.ts');
     const page = await useSession.getState().store!.cases.listCases({ search: number, offset: 0, limit: 5 });
     return page.items[0]?.id ?? null;
   }, caseNumber);
   expect(caseId).not.toBeNull();
   await page.evaluate(async (id) => {
-    const { useAppStore } = await import('/app/app-store.ts');
+    const { useAppStore }: AppStore = await import(/* @vite-ignore */ '/app/app-store.ts');
     useAppStore.getState().openIntake(id);
   }, caseId);
   await expect(page.getByRole('heading', { name: caseTitle })).toBeVisible();
