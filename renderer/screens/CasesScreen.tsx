@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { describeError, useTranslation } from '../i18n/use-translation';
 import { useSignedIn } from '../store/session';
 import { CaseFilters } from '../case-list/CaseFilters';
 import { CaseList } from '../case-list/CaseList';
 import { SendQueueSummary } from '../case-list/SendQueueSummary';
 import { useCaseIntent } from '../case-list/case-intent';
-import { createCasePages } from '../case-list/case-pages';
+import { createCasePages, type CasePages } from '../case-list/case-pages';
 import type { CaseCriteria } from '../case-list/case-filter';
 import type { RowRange } from '../case-list/case-window';
 import { useCaseChanges } from '../case-list/use-case-changes';
@@ -25,8 +25,12 @@ export function CasesScreen() {
   const pages = useMemo(() => createCasePages((query) => store.cases.listCases(query), criteria), [store, criteria]);
   const view = useSyncExternalStore(pages.subscribe, pages.view);
   const revision = changes?.revision;
+  const synced = useRef<{ pages: CasePages; revision: number | undefined } | null>(null);
   useEffect(() => {
-    if (revision !== undefined) pages.refresh();
+    const last = synced.current;
+    synced.current = { pages, revision };
+    // A new query reads its pages fresh anyway: only a store change re-reads the query on screen.
+    if (last && last.pages === pages && last.revision !== revision) pages.refresh();
   }, [pages, revision]);
   const show = useCallback((range: RowRange) => pages.show(range), [pages]);
 
