@@ -94,14 +94,14 @@ describe('central service killed with SIGKILL mid-batch', () => {
     });
     const uploadUrl = new URL(created.headers.get('location') as string, running.url).toString();
     const half = 120_000;
-    const first = await fetch(uploadUrl, { method: 'PATCH', headers: { ...tusHeaders, 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }, body: file.bytes.subarray(0, half) });
+    const first = await fetch(uploadUrl, { method: 'PATCH', headers: { ...tusHeaders, 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }, body: new Uint8Array(file.bytes.subarray(0, half)) });
     expect(first.status).toBe(204);
     await running.kill('SIGKILL');
 
     running = await startChildCentral({ dataDir, port });
     const head = await fetch(uploadUrl, { method: 'HEAD', headers: tusHeaders });
     expect(head.headers.get('upload-offset')).toBe(String(half));
-    const rest = await fetch(uploadUrl, { method: 'PATCH', headers: { ...tusHeaders, 'Upload-Offset': String(half), 'Content-Type': 'application/offset+octet-stream' }, body: file.bytes.subarray(half) });
+    const rest = await fetch(uploadUrl, { method: 'PATCH', headers: { ...tusHeaders, 'Upload-Offset': String(half), 'Content-Type': 'application/offset+octet-stream' }, body: new Uint8Array(file.bytes.subarray(half)) });
     expect(rest.status).toBe(204);
     const uploadId = uploadUrl.split('/').pop() as string;
     const receipt = await call(running.url, 'PUT', `/api/v1/cases/${caseId}`, { token, body: buildSubmission(caseId, [file], [uploadId]) });
