@@ -117,13 +117,20 @@ export function mrzCheckDigit(value: string): number {
   return sum % 10;
 }
 
-/** Uppercase, whitespace removed, look-alikes of `<` mapped to it. */
+/**
+ * Uppercase, whitespace removed, look-alikes of `<` mapped to it, and specks OCR adds beyond the
+ * line ends (`|`, `.`, quotes) dropped; a stray character inside the line is left for repair.
+ */
 function cleanLine(line: string): string {
   return line
     .toUpperCase()
     .replace(/\s+/g, '')
-    .replace(/[«‹(<[{]/g, '<');
+    .replace(/[«‹(<[{]/g, '<')
+    .replace(/^[^A-Z0-9<]+|[^A-Z0-9<]+$/g, '');
 }
+
+/** Fewer characters than this is OCR noise above or below the MRZ, not one of its lines. */
+const MIN_LINE_LENGTH = 10;
 
 function correctChar(ch: string, cls: string): string {
   if (cls === 'N') return DIGIT_FOR_LETTER[ch] ?? ch;
@@ -319,7 +326,7 @@ export interface ReadMrzOptions {
  */
 export function readMrz(rawLines: string[], options: ReadMrzOptions = {}): MrzReading | null {
   const today = options.today ?? todayIso();
-  const cleaned = rawLines.map(cleanLine).filter((l) => l.length > 0);
+  const cleaned = rawLines.map(cleanLine).filter((l) => l.length >= MIN_LINE_LENGTH);
   const layout = pickLayout(cleaned);
   if (!layout) return null;
 

@@ -111,6 +111,15 @@ describe('readMrz: clean input', () => {
   });
 });
 
+describe('readMrz: OCR noise around the lines', () => {
+  it('ignores specks beyond the line ends and short noise lines', () => {
+    const r = readMrz(['~ .', `|${CIE[0]}.`, `'${CIE[1]}|`, `${CIE[2]} ,`, 'i'], { today: TODAY });
+    expect(r!.repair).toBe('exact');
+    expect(r!.allChecksValid).toBe(true);
+    expect(r!.fields.documentNumber).toBe('CA12345AB');
+  });
+});
+
 describe('readMrz: OCR confusions fixed by position class', () => {
   it('fixes letters read as digits in the Italian document number and vice versa', () => {
     const lines = CIE.slice();
