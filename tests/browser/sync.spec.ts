@@ -26,8 +26,6 @@ import { ADMIN_TOKEN, call } from '../../central/tests/harness';
 let rig: SyncRig;
 let officeSeq = 0;
 
-test.describe.configure({ mode: 'serial' });
-
 test.beforeAll(async () => {
   rig = await startSyncRig();
 });
@@ -63,4 +61,180 @@ test('a queued case with three attachments reaches the service exactly once, eve
   expect((await centralCases(rig, office)).length).toBe(1);
   expect(rig.proxy.records.filter(isUploadCreation).length).toBeGreaterThanOrEqual(3);
   expect(await localCase(page, seeded.caseId)).toEqual({ state: 'acknowledged', readable: 3 });
+});
+
+/**
+ * A canned answer the page may read: a browser hides any cross-origin answer without CORS headers
+ * and reports a network failure instead (the last case below shows what the clerk then sees).
+ */
+function readable(fault: Fault): Fault {
+  return fault.kind === 'respond' ? { ...fault, headers: { 'Access-Control-Allow-Origin': '*' } } : fault;
+}
+
+const SERVICE_ANSWERS: { name: string; fault: Fault; message: string }[] = [
+  { name: '500 from the service', fault: readable(cannedResponses.internalError), message: 'Errore interno del servizio centrale: riprovare più tardi.' },
+  { name: '502 HTML page from a proxy', fault: readable(cannedResponses.badGatewayHtml), message: 'Il servizio centrale o un apparato di rete ha risposto con un errore (502).' },
+  { name: '503 plain text', fault: readable(cannedResponses.unavailable), message: 'Il servizio centrale o un apparato di rete ha risposto con un errore (503).' },
+  { name: '200 with garbage', fault: readable(cannedResponses.okGarbage), message: 'La risposta (200) non proviene dal servizio centrale' },
+  { name: '200 with an HTML login page', fault: readable(cannedResponses.okHtml), message: 'La risposta (200) non proviene dal servizio centrale' },
+  { name: '502 HTML page without CORS headers', fault: cannedResponses.badGatewayHtml, message: 'Servizio centrale non raggiungibile' },
+];
+
+for (const { name, fault, message } of SERVICE_ANSWERS) {
+  test(`case submission answered with ${name}: Italian message kept on the case, nothing deleted, drains by itself once the fault stops`, async ({ page }) => {
+    const office = await freshOffice();
+    await connectWorkstation(page, rig, office);
+    rig.proxy.setPlan((r) => (isCasePut(r) ? fault : null));
+    const seeded = await seedQueuedCase(page);
+    await syncNow(page);
+    await expect(caseRow(page, seeded.number)).toContainText(message);
+    expect(await localCase(page, seeded.caseId)).toMatchObject({ readable: 3 });
+    expect(await centralCases(rig, office)).toEqual([]);
+    rig.proxy.setPlan(null);
+    await expect(caseRow(page, seeded.number)).toContainText('Ricevuta', { timeout: 30_000 });
+    await expectReceivedOnce(rig, office, seeded);
+  });
+}
+
+test('connection cut mid-upload: the upload resumes from the server offset (nothing re-sent beyond one chunk) and the queue drains by itself', async ({ page }) => {
+  const office = await freshOffice();
+  await connectWorkstation(page, rig, office);
+  rig.proxy.setPlan(faultFirst(isPatch, { kind: 'cut-request', afterBytes: 1_000_000 }));
+  const seeded = await seedQueuedCase(page, { sizes: [2_500_000, 2_000_000, 2_000_000] });
+  await syncNow(page);
+  await expect(caseRow(page, seeded.number)).toContainText('Ricevuta', { timeout: 30_000 });
+  await expectReceivedOnce(rig, office, seeded);
+  const total = seeded.attachments.reduce((sum, a) => sum + a.size, 0);
+  const delivered = rig.proxy.records.filter(isPatch).reduce((sum, r) => sum + r.upstreamBodyBytes, 0);
+  const resent = delivered - total;
+  test.info().annotations.push({ type: 'bytes re-sent after the cut', description: String(resent) });
+  expect(rig.proxy.records.some((r) => r.fault === 'cut-request')).toBe(true);
+  expect(resent).toBeGreaterThanOrEqual(0);
+  expect(resent).toBeLessThanOrEqual(8 * 1024 * 1024);
+});
+
+test('413 from a middlebox quarantines the case with the reason, others go on, and the clerk can queue it again', async ({ page }) => {
+  const office = await freshOffice();
+  await connectWorkstation(page, rig, office);
+  const blocked = await seedQueuedCase(page, { urgent: true });
+  rig.proxy.setPlan(faultFirst(isCasePut, readable(cannedResponses.tooLargeHtml)));
+  const other = await seedQueuedCase(page);
+  await syncNow(page);
+  await expect(caseRow(page, blocked.number)).toContainText('Da verificare');
+  await expect(caseRow(page, blocked.number)).toContainText('Un apparato di rete ha rifiutato la richiesta perché troppo grande (413)');
+  await expect(caseRow(page, other.number)).toContainText('Ricevuta');
+  await expect(page.getByTestId('sync-rollup')).toHaveText('Attenzione: alcune pratiche richiedono un intervento.');
+  expect(await localCase(page, blocked.caseId)).toEqual({ state: 'needs-attention', readable: 3 });
+  await caseRow(page, blocked.number).getByRole('button', { name: 'Rimetti in coda' }).click();
+  await expect(caseRow(page, blocked.number)).toContainText('Ricevuta', { timeout: 30_000 });
+  await expectReceivedOnce(rig, office, blocked);
+  await expectReceivedOnce(rig, office, other);
+  expect((await centralCases(rig, office)).length).toBe(2);
+});
+
+test('an expired tus upload (410) is started again from byte 0 and the case still arrives once', async ({ page }) => {
+  const office = await freshOffice();
+  await connectWorkstation(page, rig, office);
+  const expired: Fault = { kind: 'respond', status: 410, body: '{"code":"UPLOAD_EXPIRED","message":"Il caricamento è scaduto sul server: ricominciarlo da capo."}', contentType: 'application/json' };
+  rig.proxy.setPlan(faultFirst(isPatch, readable(expired)));
+  const seeded = await seedQueuedCase(page);
+  await syncNow(page);
+  await expect(caseRow(page, seeded.number)).toContainText('Ricevuta', { timeout: 30_000 });
+  await expectReceivedOnce(rig, office, seeded);
+  const creations = rig.proxy.records.filter(isUploadCreation).slice(-4);
+  expect(creations).toHaveLength(4);
+});
+
+test('acknowledgement lost after the service committed (dropped, then truncated): the resend is idempotent, one case on the service', async ({ page }) => {
+  const office = await freshOffice();
+  await connectWorkstation(page, rig, office);
+  let exchanges = 0;
+  rig.proxy.setPlan((r) => {
+    if (!isCasePut(r) && !(r.method === 'GET' && r.path.startsWith('/api/v1/cases/'))) return null;
+    exchanges += 1;
+    if (exchanges === 1) return { kind: 'drop-response' };
+    if (exchanges === 2) return { kind: 'truncate-response', afterBytes: 20 };
+    return null;
+  });
+  const seeded = await seedQueuedCase(page);
+  await syncNow(page);
+  await expect(caseRow(page, seeded.number)).toContainText('Ricevuta', { timeout: 30_000 });
+  await expectReceivedOnce(rig, office, seeded);
+  expect((await centralCases(rig, office)).length).toBe(1);
+  // The service committed on the first submission and answered the resend from its record (200, same receipt).
+  const submissions = rig.proxy.records.filter((r) => isCasePut(r) && r.path.endsWith(seeded.caseId));
+  expect(submissions[0]).toMatchObject({ fault: 'drop-response', status: 201 });
+  expect(submissions.slice(1).every((r) => r.status === 200)).toBe(true);
+  const [held] = await centralCases(rig, office);
+  await expect(caseRow(page, seeded.number)).toContainText(`Protocollo ${held.protocolNumber}`);
+});
+
+test('revoked workstation token: clear Italian message and enrollment form, nothing deleted; after enrolling again the case goes', async ({ page }) => {
+  const office = await freshOffice();
+  await connectWorkstation(page, rig, office);
+  const listed = await call<{ workstations: { workstationId: string }[] }>(rig.central.url, 'GET', `/api/v1/admin/workstations?officeCode=${office}`, { token: ADMIN_TOKEN });
+  for (const w of listed.body.workstations) await call(rig.central.url, 'POST', `/api/v1/admin/workstations/${w.workstationId}/revoke`, { token: ADMIN_TOKEN });
+  const seeded = await seedQueuedCase(page);
+  await syncNow(page);
+  await expect(page.getByTestId('sync-connection')).toContainText('non accetta più le credenziali di questa postazione');
+  await expect(page.getByTestId('sync-connection-failure')).toContainText('La registrazione di questa postazione è stata revocata');
+  expect(await localCase(page, seeded.caseId)).toEqual({ state: 'queued', readable: 3 });
+  await enroll(page, office, await issueEnrollmentCode(rig, office));
+  await expect(caseRow(page, seeded.number)).toContainText('Ricevuta', { timeout: 30_000 });
+  await expectReceivedOnce(rig, office, seeded);
+});
+
+test('page reloaded mid-upload: after signing in again the upload resumes, no attachment is uploaded twice, one case on the service', async ({ page }) => {
+  const office = await freshOffice();
+  await connectWorkstation(page, rig, office);
+  const firstRecord = rig.proxy.records.length;
+  let patches = 0;
+  rig.proxy.setPlan((r) => (isPatch(r) && ++patches === 2 ? { kind: 'delay', ms: 4_000 } : null));
+  const seeded = await seedQueuedCase(page, { sizes: [1_500_000, 1_500_000, 1_500_000] });
+  await syncNow(page);
+  await expect.poll(() => patches).toBeGreaterThanOrEqual(2);
+  await openApp(page);
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Invio' }).click();
+  await expect(caseRow(page, seeded.number)).toContainText('Ricevuta', { timeout: 30_000 });
+  await expectReceivedOnce(rig, office, seeded);
+  expect(rig.proxy.records.slice(firstRecord).filter(isUploadCreation)).toHaveLength(3);
+});
+
+test('central service killed (SIGKILL) and restarted mid-batch: every case arrives exactly once', async ({ page }) => {
+  const office = await freshOffice();
+  await connectWorkstation(page, rig, office);
+  rig.proxy.setPlan((r) => (isPatch(r) ? { kind: 'delay', ms: 150 } : null));
+  const seeded = [await seedQueuedCase(page), await seedQueuedCase(page), await seedQueuedCase(page)];
+  await syncNow(page);
+  await expect.poll(async () => (await centralCases(rig, office)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  await rig.restartCentral();
+  for (const one of seeded) await expect(caseRow(page, one.number)).toContainText('Ricevuta', { timeout: 40_000 });
+  for (const one of seeded) await expectReceivedOnce(rig, office, one);
+  expect((await centralCases(rig, office)).length).toBe(3);
+});
+
+test('a refusal by the central review comes through the change feed and is shown with its reason', async ({ page }) => {
+  const office = await freshOffice();
+  await connectWorkstation(page, rig, office);
+  const seeded = await seedQueuedCase(page);
+  await syncNow(page);
+  await expect(caseRow(page, seeded.number)).toContainText('Ricevuta');
+  const refused = await call(rig.central.url, 'POST', `/api/v1/admin/cases/${seeded.caseId}/status`, {
+    token: ADMIN_TOKEN,
+    body: { status: 'refused', reasons: [{ code: 'DOCUMENT_EXPIRED', message: 'Il documento di identità risulta scaduto.' }] },
+  });
+  expect(refused.status).toBe(200);
+  await syncNow(page);
+  await expect(caseRow(page, seeded.number)).toContainText('Respinta dal servizio centrale: Il documento di identità risulta scaduto.');
+  expect(await localCase(page, seeded.caseId)).toMatchObject({ state: 'refused' });
+});
+
+test('a workstation clock ten minutes ahead of the server is explained on screen', async ({ page }) => {
+  await page.addInitScript(() => {
+    const realNow = Date.now.bind(Date);
+    Date.now = () => realNow() + 10 * 60_000;
+  });
+  const office = await freshOffice();
+  await connectWorkstation(page, rig, office);
+  await expect(page.getByRole('alert').filter({ hasText: 'differisce da quello del servizio centrale di 10 minuti (la postazione è avanti)' })).toBeVisible();
 });

@@ -10,8 +10,11 @@ export type Fault =
   | { kind: 'delay'; ms: number }
   /** Forward only the first `bytes` of the request body, then cut both connections (a link dropping mid-upload). */
   | { kind: 'cut-request'; afterBytes: number }
-  /** Answer without reaching the service (500/502/503/413, an HTML error page, garbage...). */
-  | { kind: 'respond'; status: number; body: string | Buffer; contentType?: string }
+  /**
+   * Answer without reaching the service (500/502/503/413, an HTML error page, garbage...). `headers`
+   * adds response headers, e.g. CORS headers so a browser page may read the answer.
+   */
+  | { kind: 'respond'; status: number; body: string | Buffer; contentType?: string; headers?: Record<string, string> }
   /** Forward, then send the service's status and headers but only `bytes` of its body before closing. */
   | { kind: 'truncate-response'; afterBytes: number }
   /** Forward and let the service commit, then close the client connection without any response (lost acknowledgement). */
@@ -171,7 +174,7 @@ export async function startFaultProxy(options: { target: string; plan?: FaultPla
         case 'respond': {
           await readAll(req).catch(() => undefined);
           record.status = fault.status;
-          res.writeHead(fault.status, { 'Content-Type': fault.contentType ?? 'text/plain', 'Content-Length': Buffer.byteLength(fault.body) });
+          res.writeHead(fault.status, { ...fault.headers, 'Content-Type': fault.contentType ?? 'text/plain', 'Content-Length': Buffer.byteLength(fault.body) });
           res.end(fault.body);
           return;
         }
