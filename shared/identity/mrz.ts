@@ -304,6 +304,17 @@ function repairLineLength(layout: Layout, lines: string[], lineIndex: number): L
   return { status: accepted.size === 0 ? 'unrepairable' : 'ambiguous' };
 }
 
+/** OCR sometimes returns the whole zone as one line: only an exact 3 × 30 or 2 × 44 is split. */
+function splitJoinedLines(lines: string[]): string[] {
+  if (lines.length !== 1) return lines;
+  for (const layout of [TD1, TD3]) {
+    if (lines[0].length === layout.lineLength * layout.lineCount) {
+      return Array.from({ length: layout.lineCount }, (_, i) => lines[0].slice(i * layout.lineLength, (i + 1) * layout.lineLength));
+    }
+  }
+  return lines;
+}
+
 function pickLayout(lines: string[]): Layout | null {
   // A few characters off still identifies the format, so the other lines can be read.
   const fits = (layout: Layout) => lines.length === layout.lineCount && lines.every((l) => Math.abs(l.length - layout.lineLength) <= 3);
@@ -326,7 +337,7 @@ export interface ReadMrzOptions {
  */
 export function readMrz(rawLines: string[], options: ReadMrzOptions = {}): MrzReading | null {
   const today = options.today ?? todayIso();
-  const cleaned = rawLines.map(cleanLine).filter((l) => l.length >= MIN_LINE_LENGTH);
+  const cleaned = splitJoinedLines(rawLines.flatMap((l) => l.split(/[\r\n]+/)).map(cleanLine).filter((l) => l.length >= MIN_LINE_LENGTH));
   const layout = pickLayout(cleaned);
   if (!layout) return null;
 

@@ -118,6 +118,13 @@ describe('readMrz: OCR noise around the lines', () => {
     expect(r!.allChecksValid).toBe(true);
     expect(r!.fields.documentNumber).toBe('CA12345AB');
   });
+
+  it('splits a zone returned as one line or as one string with line breaks', () => {
+    expect(readMrz([CIE.join('')], { today: TODAY })!.allChecksValid).toBe(true);
+    expect(readMrz([PASSPORT.join('')], { today: TODAY })!.allChecksValid).toBe(true);
+    expect(readMrz([CIE.join('\r\n')], { today: TODAY })!.allChecksValid).toBe(true);
+    expect(readMrz([CIE.join('').slice(1)], { today: TODAY })).toBeNull();
+  });
 });
 
 describe('readMrz: OCR confusions fixed by position class', () => {
