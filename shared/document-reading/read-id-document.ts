@@ -99,6 +99,8 @@ export function mergeSides(sides: PlacedSide[]): DocumentReadingResult {
     if (best) set(field, best.candidate, best.side);
   }
 
+  for (const conflict of ours.flatMap((s) => s.fiscalCodeConflicts)) warnings.push(warning('documentReading.warning.fiscalCodeConflict', conflict));
+
   const mrzSide = ours.find((s) => s.mrz);
   const mrz = mrzSide?.mrz ?? null;
   if (mrzSide && mrz) {

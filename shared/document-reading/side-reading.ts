@@ -21,6 +21,8 @@ export interface SideReading {
   mrzBox: Box | null;
   /** Printed and barcode values; the MRZ's own values stay in `mrz`. */
   candidates: FieldCandidates;
+  /** Barcode and printed codice fiscale both read, and different. */
+  fiscalCodeConflicts: Array<{ barcode: string; printed: string }>;
 }
 
 function looksLikeMrz(line: OcrLine): boolean {
@@ -83,18 +85,14 @@ export async function readSide(raster: GrayRaster, deps: { ocr: OcrEngine; barco
   const band = await readMrzBand(raster, page, deps.ocr, deps.today);
   const kind = classifySide(page, band?.mrz ?? null);
   const candidates = extractPrintedFields(kind, page);
+  const conflicts: SideReading['fiscalCodeConflicts'] = [];
   if (kind.documentType === 'CIE' || kind.documentType === 'HEALTH_CARD') {
+    const printedLine = page.lines.find((l) => fiscalCodeInText(l.text));
+    const printed = printedLine ? fromLine(fiscalCodeInText(printedLine.text) as string, printedLine) : undefined;
     const barcode = barcodes.find((b) => hasValidCheckLetter(b.text.trim().toUpperCase()));
-    if (barcode) candidates.fiscalCode = { value: barcode.text.trim().toUpperCase(), source: 'barcode', confidence: 1, box: barcode.box };
-    else {
-      for (const line of page.lines) {
-        const code = fiscalCodeInText(line.text);
-        if (code) {
-          candidates.fiscalCode = fromLine(code, line);
-          break;
-        }
-      }
-    }
+    const barcodeValue = barcode?.text.trim().toUpperCase();
+    candidates.fiscalCode = barcode && barcodeValue ? { value: barcodeValue, source: 'barcode', confidence: 1, box: barcode.box } : printed;
+    if (barcodeValue && printed && printed.value !== barcodeValue) conflicts.push({ barcode: barcodeValue, printed: printed.value });
   }
-  return { kind, page, mrz: band?.mrz ?? null, mrzBox: band?.box ?? null, candidates };
+  return { kind, page, mrz: band?.mrz ?? null, mrzBox: band?.box ?? null, candidates, fiscalCodeConflicts: conflicts };
 }

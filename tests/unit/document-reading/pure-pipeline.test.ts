@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { locateDocuments, uprightDocument } from '../../../shared/document-reading/document-locator';
+import { mergeSides } from '../../../shared/document-reading/read-id-document';
+import type { GrayRaster } from '../../../shared/document-reading/raster';
+import type { SideReading } from '../../../shared/document-reading/side-reading';
+import { createWorkerPool } from '../../../shared/document-reading/worker-pool';
+import { readMrz } from '../../../shared/identity/mrz';
+
+/** A white A4-like page with a filled card-shaped rectangle rotated by `angleDeg`. */
+function pageWithCard(angleDeg: number, cx: number, cy: number): GrayRaster {
+  const width = 1200;
+  const height = 1700;
+  const data = new Uint8Array(width * height).fill(252);
+  const a = (angleDeg * Math.PI) / 180;
+  const [hw, hh] = [428 / 2, 270 / 2];
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const dx = x - cx;
+      const dy = y - cy;
+      const u = dx * Math.cos(a) + dy * Math.sin(a);
+      const v = -dx * Math.sin(a) + dy * Math.cos(a);
+      if (Math.abs(u) <= hw && Math.abs(v) <= hh) data[y * width + x] = (x + y) % 17 === 0 ? 40 : 225;
+    }
+  }
+  return { width, height, data };
+}
+
+describe('locateDocuments', () => {
+  it('finds a card anywhere on a flatbed page and measures its skew', () => {
+    const [found, ...rest] = locateDocuments(pageWithCard(3, 700, 1100));
+    expect(rest).toEqual([]);
+    expect(found.wholeImage).toBe(false);
+    expect(found.rect.cx).toBeCloseTo(700, -1);
+    expect(found.rect.cy).toBeCloseTo(1100, -1);
+    expect((found.rect.angle * 180) / Math.PI).toBeCloseTo(3, 0);
+    expect(found.rect.width / found.rect.height).toBeCloseTo(428 / 270, 1);
+    // Cut out upright at ~1100 px on the long side.
+    expect(uprightDocument(pageWithCard(3, 700, 1100), found).raster.width).toBeGreaterThan(1050);
+  });
+
+  it('takes a scan that is the card itself as one whole-image document', () => {
+    const scan = { width: 856, height: 540, data: new Uint8Array(856 * 540).fill(230) };
+    for (let x = 100; x < 300; x += 1) for (let y = 100; y < 300; y += 1) scan.data[y * 856 + x] = 150;
+    expect(locateDocuments(scan)).toEqual([expect.objectContaining({ wholeImage: true })]);
+  });
+
+  it('a blank page is one whole-image document (then OCR finds nothing)', () => {
+    expect(locateDocuments({ width: 800, height: 1100, data: new Uint8Array(800 * 1100).fill(253) })[0].wholeImage).toBe(true);
+  });
+});
+
+describe('createWorkerPool', () => {
+  it('never runs more jobs at once than workers, reuses them and recycles after N jobs', async () => {
+    let created = 0;
+    let terminated = 0;
+    let running = 0;
+    let peak = 0;
+    const pool = createWorkerPool(async () => ({ id: ++created, terminate: async () => void (terminated += 1) }), 2, 3);
+    const job = async () => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, 5));
+      running -= 1;
+    };
+    await Promise.all(Array.from({ length: 12 }, () => pool.run(job)));
+    expect(peak).toBe(2);
+    // 12 jobs over 2 slots, 6 each; a worker is retired after its 3rd job: 2 workers per slot.
+    expect(created).toBe(4);
+    expect(terminated).toBe(4);
+    await pool.run(job);
+    expect(created).toBe(5);
+    await pool.terminate();
+    expect(terminated).toBe(5);
+    await expect(pool.run(job)).rejects.toThrow();
+  });
+
+  it('a worker that fails to start does not poison its slot', async () => {
+    let attempts = 0;
+    const pool = createWorkerPool(async () => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('no wasm');
+      return { terminate: async () => undefined };
+    }, 1);
+    await expect(pool.run(async () => 1)).rejects.toThrow('no wasm');
+    await expect(pool.run(async () => 2)).resolves.toBe(2);
+  });
+});
+
+describe('mergeSides', () => {
+  const td1 = ['C<ITACA12136ZM4<<<<<<<<<<<<<<<', '8504124M3304123ITA<<<<<<<<<<<4', 'ROSSI<<MARIO<<<<<<<<<<<<<<<<<<'];
+  const side = (over: Partial<SideReading>): SideReading & { imageIndex: number; rect: { cx: number; cy: number; width: number; height: number; angle: number }; scale: number } => ({
+    kind: { documentType: 'CIE', side: 'back' },
+    page: { lines: [] },
+    mrz: null,
+    mrzBox: null,
+    candidates: {},
+    fiscalCodeConflicts: [],
+    imageIndex: 0,
+    rect: { cx: 50, cy: 50, width: 100, height: 100, angle: 0 },
+    scale: 1,
+    ...over,
+  });
+  const viz = (value: string) => ({ value, source: 'viz' as const, confidence: 0.9, box: { x: 1, y: 1, width: 5, height: 5 } });
+
+  it('the MRZ wins over a misread printed date, and the clerk is told', () => {
+    const { reading } = mergeSides([
+      side({ mrz: readMrz(td1, { today: '2026-11-23' }), mrzBox: { x: 0, y: 60, width: 100, height: 30 } }),
+      side({ kind: { documentType: 'CIE', side: 'front' }, candidates: { birthDate: viz('1985-04-17'), surname: viz('ROSSI'), givenNames: viz('MARIO') } }),
+    ]);
+    expect(reading.fields.birthDate).toBe('1985-04-12');
+    expect(reading.fieldSources.birthDate).toBe('mrz');
+    expect(reading.warnings.map((w) => w.code)).toContain('printedDiffersFromMrz');
+    // Printed names confirmed by the MRZ keep their printed spelling, at full confidence.
+    expect(reading.fieldSources.surname).toBe('viz');
+    expect(reading.confidence.surname).toBe(1);
+  });
+
+  it('a field nobody read stays null', () => {
+    const { reading } = mergeSides([side({ kind: { documentType: 'CIE', side: 'front' }, candidates: { surname: viz('ROSSI') } })]);
+    expect(reading.fields.birthDate).toBeNull();
+    expect(reading.fieldSources.birthDate).toBeUndefined();
+    expect(reading.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['mrzUnreadable', 'sideMissing']));
+  });
+
+  it('barcode and printed codice fiscale disagreeing: the barcode is used and the clerk warned', () => {
+    const { reading } = mergeSides([side({ candidates: { fiscalCode: { value: 'RSSMRA85D12H501L', source: 'barcode', confidence: 1, box: null } }, fiscalCodeConflicts: [{ barcode: 'RSSMRA85D12H501L', printed: 'RSSMRA85D12H50ML' }] })]);
+    expect(reading.fields.fiscalCode).toBe('RSSMRA85D12H501L');
+    expect(reading.warnings.find((w) => w.code === 'fiscalCodeConflict')?.message).toMatch(/codice a barre/);
+  });
+
+  it('no side recognised: UNKNOWN and unreadable', () => {
+    const { reading } = mergeSides([side({ kind: { documentType: 'UNKNOWN', side: 'single' } })]);
+    expect(reading.documentType).toBe('UNKNOWN');
+    expect(reading.warnings.map((w) => w.code)).toEqual(['unreadable']);
+  });
+});
