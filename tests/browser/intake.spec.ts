@@ -65,13 +65,15 @@ test('a clerk opens a case, captures the documents, fills the form and refuses i
   await enterApp(page);
   const caseNumber = caseTitle.replace(/^Pratica /, '').replace(/\s*URGENTE$/, '');
   const caseId = await page.evaluate(async (number) => {
-    const { useSession }: Session = await import(/* @vite-ignore */ '/store/session.ts');
+    const sessionModule = '/store/session.ts';
+    const { useSession }: Session = await import(/* @vite-ignore */ sessionModule);
     const page = await useSession.getState().store!.cases.listCases({ search: number, offset: 0, limit: 5 });
     return page.items[0]?.id ?? null;
   }, caseNumber);
   expect(caseId).not.toBeNull();
   await page.evaluate(async (id) => {
-    const { useAppStore }: AppStore = await import(/* @vite-ignore */ '/app/app-store.ts');
+    const appStoreModule = '/app/app-store.ts';
+    const { useAppStore }: AppStore = await import(/* @vite-ignore */ appStoreModule);
     useAppStore.getState().openIntake(id);
   }, caseId);
   await expect(page.getByRole('heading', { name: caseTitle })).toBeVisible();
