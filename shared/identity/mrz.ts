@@ -168,7 +168,29 @@ function lineClasses(layout: Layout, lines: string[], lineIndex: number): string
 /** Both formats put the issuing state at positions 2–4 of the first line. */
 function issuingStateOf(lines: string[]): string {
   const first = lines[0] ?? '';
-  return [...first.slice(2, 5)].map((ch) => correctChar(ch, 'A')).join('');
+  return repairStateCode([...first.slice(2, 5)].map((ch) => correctChar(ch, 'A')).join(''));
+}
+
+/**
+ * State codes are a closed list no check digit covers: an unknown code is replaced only when
+ * exactly one substitution among confusable letters (I/L, O/Q/D, ...) gives a known one.
+ */
+function repairStateCode(code: string): string {
+  if (isKnownState(code)) return code;
+  const found = new Set<string>();
+  for (let i = 0; i < code.length; i++) {
+    const group = CONFUSABLE.find((g) => g.includes(code[i])) ?? '';
+    for (const alt of group) {
+      const candidate = code.slice(0, i) + alt + code.slice(i + 1);
+      if (alt !== code[i] && /^[A-Z<]{3}$/.test(candidate) && isKnownState(candidate)) found.add(candidate);
+    }
+  }
+  return found.size === 1 ? [...found][0] : code;
+}
+
+/** [line, start, end) of the state codes in each format. */
+function stateCodeSlices(layout: Layout): [number, number, number][] {
+  return layout.format === 'TD1' ? [[0, 2, 5], [1, 15, 18]] : [[0, 2, 5], [1, 10, 13]];
 }
 
 function applyClasses(layout: Layout, lines: string[], lineIndex: number): string {
@@ -177,6 +199,9 @@ function applyClasses(layout: Layout, lines: string[], lineIndex: number): strin
   for (let i = 0; i < lines[lineIndex].length; i++) out += correctChar(lines[lineIndex][i], cls[i] ?? 'X');
   const [nameLine, nameStart, nameEnd] = layout.name;
   if (lineIndex === nameLine) out = out.slice(0, nameStart) + restoreNameFillers(out.slice(nameStart, nameEnd)) + out.slice(nameEnd);
+  for (const [l, start, end] of stateCodeSlices(layout)) {
+    if (l === lineIndex && out.length === layout.lineLength) out = out.slice(0, start) + repairStateCode(out.slice(start, end)) + out.slice(end);
+  }
   return out;
 }
 

@@ -176,6 +176,16 @@ describe('readMrz: OCR confusions fixed by position class', () => {
     expect(r!.allChecksValid).toBe(true);
   });
 
+  it('repairs a state code misread into an unknown one when only one known code is one confusion away', () => {
+    const lines = CIE.slice();
+    lines[0] = `C<LTA${lines[0].slice(5)}`;
+    lines[1] = `${lines[1].slice(0, 15)}1TA${lines[1].slice(18)}`;
+    const r = readMrz(lines, { today: TODAY });
+    expect(r!.issuingState).toBe('ITA');
+    expect(r!.documentType).toBe('CIE');
+    expect(r!.fields.nationality).toBe('ITA');
+  });
+
   it('keeps a real K at the end of a name', () => {
     const r = readMrz(td1({ number: 'CA12345AB', birth: '850412', sex: 'M', expiry: '330411', name: 'FALK<<MARK' }), { today: TODAY });
     expect(r!.fields.surname).toBe('FALK');
