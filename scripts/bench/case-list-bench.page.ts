@@ -1,17 +1,13 @@
 /**
  * The in-browser half of `npm run bench:case-list` (scripts/bench/case-list.ts loads it through
- * Vite into the running app): seeds the signed-in workstation's encrypted store, then drives the
- * real case list screen and times it against the same store queries made directly.
+ * Vite into the running app): drives the real case list screen over the store `seedManyCases`
+ * (tests/browser/case-list-seed.ts) filled, and times it against the same store queries made
+ * directly. The queries below pick values that population is known to contain.
  */
 import type { CaseState } from '../../shared/case/case';
-import { sealCase } from '../../renderer/store/case-codec';
 import type { CaseQuery } from '../../renderer/store/case-repository';
 import { useSession } from '../../renderer/store/session';
-
-const SURNAMES = ['Rossi', 'Russo', 'Ferrari', 'Esposito', 'Bianchi', 'Romano', 'Colombo', 'Ricci', 'Marino', 'Greco', 'Bruno', 'Gallo', 'Conti', 'De Luca', 'Mancini', 'Costa', 'Giordano', 'Rizzo', 'Lombardi', 'Moretti'];
-const NAMES = ['Mario', 'Anna', 'Giulia', 'Luca', 'Marco', 'Sara', 'Paolo', 'Elena', 'Andrea', 'Chiara'];
-const STATES: CaseState[] = ['draft', 'ready', 'queued', 'sending', 'sent', 'acknowledged', 'refused', 'needs-attention'];
-const DAY = 86_400_000;
+import { manyCaseNumber } from '../../tests/browser/case-list-seed';
 
 function signedIn() {
   const { store, clerk } = useSession.getState();
@@ -19,40 +15,7 @@ function signedIn() {
   return store;
 }
 
-/** `count` cases over the last 100 days, written as the repository writes them (sealed, blind tokens). */
-export async function seedBenchCases(count: number): Promise<number> {
-  const store = signedIn();
-  const field = (value: string) => ({ value, source: 'clerk' as const, confidence: 1 });
-  const start = Date.now() - 100 * DAY;
-  const started = performance.now();
-  for (let chunk = 0; chunk < count; chunk += 1000) {
-    const rows = await Promise.all(
-      Array.from({ length: Math.min(1000, count - chunk) }, (_, j) => {
-        const i = chunk + j;
-        const createdAt = start + Math.floor((i * 100 * DAY) / count);
-        return sealCase(
-          {
-            id: crypto.randomUUID(),
-            number: `RM01-20261123-${String(i + 1).padStart(5, '0')}`,
-            profile: 'MEDICO_ESTERNO',
-            urgent: i % 25 === 0,
-            urgentReason: i % 25 === 0 ? 'pronto soccorso' : '',
-            form: { cognome: field(SURNAMES[i % SURNAMES.length]), nome: field(NAMES[(i >> 3) % NAMES.length]), codice_fiscale: field(`RSSMRA85D12H${String(i % 1000).padStart(3, '0')}Z`) },
-            state: STATES[i % STATES.length],
-            decision: null,
-            createdBy: 'bench',
-            createdAt,
-            updatedAt: createdAt,
-            acknowledgedAt: null,
-          },
-          store.cipher,
-        );
-      }),
-    );
-    await store.db.cases.bulkAdd(rows);
-  }
-  return performance.now() - started;
-}
+const DAY = 86_400_000;
 
 /** Resolves when `ready()` holds, checked on every DOM change: the time the clerk would see the rows. */
 function until(ready: () => boolean, timeoutMs = 30_000): Promise<void> {
@@ -111,7 +74,7 @@ export async function measureCaseList(runs: number): Promise<{ timings: Timings;
   const record = (name: string, kind: 'ui' | 'store', ms: number) => (timings[name] ??= { ui: [], store: [] })[kind].push(ms);
   const now = Date.now();
   const all = await store.cases.listCases({ offset: 0, limit: 50 });
-  const someNumber = `RM01-20261123-${String(Math.floor(all.total * 0.43) + 1).padStart(5, '0')}`;
+  const someNumber = manyCaseNumber(Math.floor(all.total * 0.43));
   const scenarios: Scenario[] = [
     { name: 'state filter "da verificare"', inputs: { state: 'needs-attention' }, query: { state: 'needs-attention' } },
     { name: 'date range (last 30 days)', inputs: { from: dayText(now - 30 * DAY), to: dayText(now) }, query: { from: new Date(new Date(now - 30 * DAY).setHours(0, 0, 0, 0)).getTime(), to: new Date(new Date(now).setHours(24, 0, 0, 0)).getTime() - 1 } },

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import type { Timings } from './case-list-bench.page';
+import { seedManyCases } from '../../tests/browser/case-list-seed';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, cases: { type: 'string', default: '10000' } } });
 const runs = Number(values.runs);
@@ -56,7 +57,7 @@ try {
 
   // The measured code is a browser module served by Vite, sharing the app's module instances.
   const pageModule = `/@fs${path.resolve('scripts/bench/case-list-bench.page.ts')}`;
-  const seedMs = await page.evaluate(([modulePath, count]) => import(/* @vite-ignore */ modulePath).then((m) => m.seedBenchCases(count)), [pageModule, caseCount] as const);
+  const seedMs = await seedManyCases(page, caseCount);
   await page.getByText(`${caseCount} pratiche`, { exact: true }).waitFor();
   const result = (await page.evaluate(([modulePath, n]) => import(/* @vite-ignore */ modulePath).then((m) => m.measureCaseList(n)), [pageModule, runs] as const)) as {
     timings: Timings;

@@ -1,6 +1,20 @@
 import type { Page } from '@playwright/test';
 import type { CaseState } from '../../shared/case/case';
 
+/** The generated population of `seedManyCases`; tests and the benchmark query it by these values. */
+export const MANY = {
+  surnames: ['Rossi', 'Russo', 'Ferrari', 'Esposito', 'Bianchi', 'Romano', 'Colombo', 'Ricci', 'Marino', 'Greco', 'Bruno', 'Gallo', 'Conti', 'De Luca', 'Mancini', 'Costa', 'Giordano', 'Rizzo', 'Lombardi', 'Moretti'],
+  names: ['Mario', 'Anna', 'Giulia', 'Luca', 'Marco', 'Sara', 'Paolo', 'Elena', 'Andrea', 'Chiara'],
+  states: ['draft', 'ready', 'queued', 'sending', 'sent', 'acknowledged', 'refused', 'needs-attention'] as CaseState[],
+  /** Case i is urgent when i % urgentEvery === 0. */
+  urgentEvery: 25,
+  days: 100,
+  numberPrefix: 'RM01-20261123-',
+};
+
+/** The case number `seedManyCases` gives case i. */
+export const manyCaseNumber = (i: number) => `${MANY.numberPrefix}${String(i + 1).padStart(5, '0')}`;
+
 /** One case to write through the real store, as the intake wizard and the outbox would. */
 export interface SeedCase {
   surname: string;
@@ -61,5 +75,61 @@ export async function seedCases(page: Page, cases: SeedCase[]): Promise<string[]
       return numbers;
     },
     { cases, modules: ['/store/local-store.ts', '/platform/sportello-api.ts', '/store/session.ts'] },
+  );
+}
+
+/**
+ * `count` generated cases over the last `MANY.days` days, sealed by the store's own codec and
+ * bulk-written into the signed-in workstation's store: case i is `MANY.surnames[i % 20]`,
+ * `MANY.names[(i >> 3) % 10]`, state `MANY.states[i % 8]`, created in order (i = 0 oldest).
+ * Much faster than one repository write per case, so lists of thousands stay cheap to test.
+ * Returns the time the seeding took in ms.
+ */
+export async function seedManyCases(page: Page, count: number): Promise<number> {
+  return page.evaluate(
+    async ({ count, many, modules }) => {
+      const [{ sealCase }, { useSession }] = await Promise.all(modules.map((m) => import(/* @vite-ignore */ m)));
+      const store = useSession.getState().store;
+      if (!store || !useSession.getState().clerk) throw new Error('seedManyCases needs a signed-in clerk');
+      // No named function in here: tsx (the benchmark's runner) would wrap it in a helper the page lacks.
+      const day = 86_400_000;
+      const start = Date.now() - many.days * day;
+      const started = performance.now();
+      for (let chunk = 0; chunk < count; chunk += 1000) {
+        const rows = await Promise.all(
+          Array.from({ length: Math.min(1000, count - chunk) }, (_, j) => {
+            const i = chunk + j;
+            const createdAt = start + Math.floor((i * many.days * day) / count);
+            const urgent = i % many.urgentEvery === 0;
+            return sealCase(
+              {
+                id: crypto.randomUUID(),
+                number: `${many.numberPrefix}${String(i + 1).padStart(5, '0')}`,
+                profile: 'MEDICO_ESTERNO',
+                urgent,
+                urgentReason: urgent ? 'pronto soccorso' : '',
+                form: Object.fromEntries(
+                  [
+                    ['cognome', many.surnames[i % many.surnames.length]],
+                    ['nome', many.names[(i >> 3) % many.names.length]],
+                    ['codice_fiscale', `RSSMRA85D12H${String(i % 1000).padStart(3, '0')}Z`],
+                  ].map(([name, value]) => [name, { value, source: 'clerk', confidence: 1 }]),
+                ),
+                state: many.states[i % many.states.length],
+                decision: null,
+                createdBy: 'seed',
+                createdAt,
+                updatedAt: createdAt,
+                acknowledgedAt: null,
+              },
+              store.cipher,
+            );
+          }),
+        );
+        await store.db.cases.bulkAdd(rows);
+      }
+      return performance.now() - started;
+    },
+    { count, many: MANY, modules: ['/store/case-codec.ts', '/store/session.ts'] },
   );
 }
