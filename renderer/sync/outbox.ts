@@ -53,6 +53,18 @@ export interface Outbox {
   subscribe(listener: (status: OutboxStatus) => void): () => void;
 }
 
+/**
+ * Two windows of the app share one database: only one outbox may send at a time (Web Locks), the
+ * other skips its run and finds the work done. Where Web Locks are missing (Node tests) runs as is.
+ */
+async function exclusiveAcrossWindows(work: () => Promise<void>): Promise<void> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return work();
+  await locks.request('sportello-outbox', { ifAvailable: true }, async (lock) => {
+    if (lock) await work();
+  });
+}
+
 /** Cases the outbox still has to move: anything else found in a due row is parked. */
 const IN_FLIGHT: readonly CaseState[] = ['queued', 'sending', 'sent'];
 
@@ -333,7 +345,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     try {
       do {
         rerun = false;
-        await runOnce().catch(() => update({ connection: 'offline', connectionFailure: localFailure('sync.error.unexpected', 'retry', clock()) }));
+        await exclusiveAcrossWindows(() => runOnce()).catch(() => update({ connection: 'offline', connectionFailure: localFailure('sync.error.unexpected', 'retry', clock()) }));
       } while (rerun && started);
     } finally {
       running = false;

@@ -13,6 +13,7 @@ import {
   seedQueuedCase,
   startSyncRig,
   syncNow,
+  type SeededCase,
   type SyncRig,
 } from './sync-support';
 import { ADMIN_TOKEN, call } from '../../central/tests/harness';
@@ -80,21 +81,27 @@ const SERVICE_ANSWERS: { name: string; fault: Fault; message: string }[] = [
   { name: '502 HTML page without CORS headers', fault: cannedResponses.badGatewayHtml, message: 'Servizio centrale non raggiungibile' },
 ];
 
-for (const { name, fault, message } of SERVICE_ANSWERS) {
-  test(`case submission answered with ${name}: Italian message kept on the case, nothing deleted, drains by itself once the fault stops`, async ({ page }) => {
-    const office = await freshOffice();
-    await connectWorkstation(page, rig, office);
-    rig.proxy.setPlan((r) => (isCasePut(r) ? fault : null));
-    const seeded = await seedQueuedCase(page);
-    await syncNow(page);
-    await expect(caseRow(page, seeded.number)).toContainText(message);
-    expect(await localCase(page, seeded.caseId)).toMatchObject({ readable: 3 });
-    expect(await centralCases(rig, office)).toEqual([]);
-    rig.proxy.setPlan(null);
-    await expect(caseRow(page, seeded.number)).toContainText('Ricevuta', { timeout: 30_000 });
-    await expectReceivedOnce(rig, office, seeded);
-  });
-}
+test('case submission answered with 500/502/503/garbage/HTML (each in turn): Italian message kept on the case, nothing deleted, drains by itself once the fault stops', async ({ page }) => {
+  test.setTimeout(180_000);
+  const office = await freshOffice();
+  await connectWorkstation(page, rig, office);
+  const sent: SeededCase[] = [];
+  for (const { name, fault, message } of SERVICE_ANSWERS) {
+    await test.step(name, async () => {
+      rig.proxy.setPlan((r) => (isCasePut(r) ? fault : null));
+      const seeded = await seedQueuedCase(page);
+      await syncNow(page);
+      await expect(caseRow(page, seeded.number)).toContainText(message);
+      expect(await localCase(page, seeded.caseId)).toMatchObject({ readable: 3 });
+      expect((await centralCases(rig, office)).map((c) => c.caseId)).not.toContain(seeded.caseId);
+      rig.proxy.setPlan(null);
+      await expect(caseRow(page, seeded.number)).toContainText('Ricevuta', { timeout: 30_000 });
+      sent.push(seeded);
+    });
+  }
+  for (const seeded of sent) await expectReceivedOnce(rig, office, seeded);
+  expect((await centralCases(rig, office)).length).toBe(sent.length);
+});
 
 test('connection cut mid-upload: the upload resumes from the server offset (nothing re-sent beyond one chunk) and the queue drains by itself', async ({ page }) => {
   const office = await freshOffice();
