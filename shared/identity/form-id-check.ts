@@ -51,6 +51,11 @@ function mrzNamesMayBeTruncated(document: IdDocumentReading): boolean {
   return encoded.length >= limit;
 }
 
+/** Both sides should already be ISO; a date still in a printed form is read, anything else is no date. */
+function asIsoDate(value: string): string | null {
+  return isIsoDate(value) ? value : parseDocumentDate(value);
+}
+
 function bornAbroad(form: FormIdentity): boolean {
   return form.birthProvince?.trim().toUpperCase() === FOREIGN_BIRTH_PROVINCE;
 }
@@ -61,8 +66,10 @@ function fieldsAgree(field: PersonalField, formValue: string, documentValue: str
       return compareNames(formValue, documentValue, { bMayBeTruncated: mrzNamesMayBeTruncated(document) }) !== 'different';
     case 'givenNames':
       return compareNames(formValue, documentValue, { anyOrder: true, bMayBeTruncated: mrzNamesMayBeTruncated(document) }) !== 'different';
-    case 'birthDate':
-      return (isIsoDate(formValue) ? formValue : parseDocumentDate(formValue)) === documentValue;
+    case 'birthDate': {
+      const formDate = asIsoDate(formValue);
+      return formDate !== null && formDate === asIsoDate(documentValue);
+    }
     case 'sex':
       return formValue.trim().toUpperCase() === documentValue.trim().toUpperCase();
     case 'birthPlace':
@@ -92,11 +99,11 @@ function comparePersonalData(form: FormIdentity, document: IdDocumentReading, do
 /** The person the codice fiscale must belong to: the document's data, the form's where the document is silent. */
 function personFor(form: FormIdentity, document: IdDocumentReading): PersonData {
   const pick = <T extends string>(documentValue: T | null, formValue: T | null): T | null => (blank(documentValue) ? (blank(formValue) ? null : formValue) : documentValue);
-  const formBirthDate = blank(form.birthDate) ? null : isIsoDate(form.birthDate) ? form.birthDate : parseDocumentDate(form.birthDate);
+  const formBirthDate = blank(form.birthDate) ? null : asIsoDate(form.birthDate);
   return {
     surname: pick(document.fields.surname, form.surname),
     givenNames: pick(document.fields.givenNames, form.givenNames),
-    birthDate: pick(document.fields.birthDate, formBirthDate),
+    birthDate: pick(blank(document.fields.birthDate) ? null : asIsoDate(document.fields.birthDate), formBirthDate),
     sex: pick<Sex>(document.fields.sex, form.sex),
     birthPlace: pick(document.fields.birthPlace, form.birthPlace),
   };

@@ -59,6 +59,7 @@ describe('checkFormAgainstDocument: matches despite spelling variants', () => {
   it.each<[string, Partial<FormIdentity>, Partial<IdDocumentReading['fields']>]>([
     ['case and spaces', { surname: '  rossi ', givenNames: 'mario' }, {}],
     ['form date dd/mm/yyyy', { birthDate: '12/04/1985' }, {}],
+    ['document date still as printed', {}, { birthDate: '12.04.1985' }],
     ['CF lowercase with spaces', { fiscalCode: 'rssmra 85d12 h501l' }, {}],
     ['accent as apostrophe', { surname: "DE NICOLO'", givenNames: 'MARIA ANNA', sex: 'F', fiscalCode: MARIA_CF }, { surname: 'DE NICOLÒ', givenNames: 'MARIA ANNA', sex: 'F', fiscalCode: MARIA_CF }],
     ['given names in another order', { surname: 'DE NICOLÒ', givenNames: 'ANNA MARIA', sex: 'F', fiscalCode: MARIA_CF }, { surname: 'DE NICOLO', givenNames: 'MARIA ANNA', sex: 'F', fiscalCode: MARIA_CF }],
