@@ -43,7 +43,9 @@ export function createTesseractOcr(createWorker: () => Promise<TesseractWorker>,
         await worker.setParameters({
           tessedit_pageseg_mode: PAGE_SEG_MODE[request.layout] as never,
           tessedit_char_whitelist: request.whitelist ?? '',
-        });
+          // tesseract's diagnostics ("Estimating resolution as …") would otherwise go to stderr.
+          debug_file: '/dev/null',
+        } as never);
         const result = await worker.recognize(encodePgm(request.image) as never, {}, { text: false, blocks: true });
         return ocrPageFromTesseract(result.data);
       });
