@@ -205,6 +205,33 @@ describe('checkFormAgainstDocument: never a match on something not read', () => 
   });
 });
 
+describe('checkFormAgainstDocument: bad input', () => {
+  it('an empty form lists every missing field with an Italian sentence', async () => {
+    const empty: FormIdentity = { surname: null, givenNames: null, birthDate: null, sex: null, birthPlace: null, birthProvince: null, fiscalCode: null };
+    const check = await verifyIdentity(empty, cie(), TODAY);
+    expect(check.outcome).toBe('mismatch');
+    expect(check.reasons.map((r) => [r.code, r.field])).toEqual([
+      ['REQUIRED_FIELD_EMPTY', 'surname'],
+      ['REQUIRED_FIELD_EMPTY', 'givenNames'],
+      ['REQUIRED_FIELD_EMPTY', 'birthDate'],
+      ['REQUIRED_FIELD_EMPTY', 'sex'],
+      ['REQUIRED_FIELD_EMPTY', 'birthPlace'],
+      ['REQUIRED_FIELD_EMPTY', 'fiscalCode'],
+    ]);
+    expect(check.reasons[0].message).toBe('Nel modulo non è indicato il cognome, che è obbligatorio.');
+  });
+
+  it('junk in every form field is reported, never matched, never a crash', async () => {
+    const junk: FormIdentity = { surname: '%%%', givenNames: '123', birthDate: 'ieri', sex: 'M', birthPlace: '???', birthProvince: 'ZZ', fiscalCode: '<script>' };
+    const check = await verifyIdentity(junk, cie(), TODAY);
+    expect(check.outcome).toBe('mismatch');
+    expect(check.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['SURNAME_MISMATCH', 'GIVEN_NAMES_MISMATCH', 'BIRTH_DATE_MISMATCH', 'BIRTH_PLACE_MISMATCH', 'FISCAL_CODE_INVALID']),
+    );
+    for (const reason of check.reasons) expect(reason.message).toMatch(/^[A-Z].*\.$/);
+  });
+});
+
 describe('checkFormAgainstDocument: outcome precedence', () => {
   it('document-invalid beats mismatch and unreadable', async () => {
     const check = await verifyIdentity({ ...FORM, surname: 'BIANCHI' }, cie({ expiryDate: '2025-01-01', birthPlace: null }), TODAY);
