@@ -9,7 +9,7 @@ async function start(): Promise<void> {
   const api = await resolveSportelloApi();
   await useAppStore.getState().connect(api);
   // Until the encrypted store is open and a clerk has signed in, App shows only the access screens.
-  void useSession.getState().open(api, () => useAppStore.getState().settings?.officeCode ?? '');
+  void useSession.getState().open(api, () => useAppStore.getState().settings);
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing');
   createRoot(root).render(

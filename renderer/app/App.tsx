@@ -10,6 +10,7 @@ import { FirstRunScreen } from '../screens/FirstRunScreen';
 import { SignInScreen } from '../screens/SignInScreen';
 import { SyncScreen } from '../screens/SyncScreen';
 import { OutboxRunner } from '../sync/OutboxRunner';
+import { StorageWarning } from '../screens/StoragePanel';
 import { useSession, type SessionPhase } from '../store/session';
 import { watchInactivity } from '../store/inactivity';
 import type { MessageKey } from '../../shared/i18n/messages-it';
@@ -104,6 +105,7 @@ export function App() {
       </header>
       {(active || phase.kind === 'locked') && <OutboxRunner />}
       <main>
+        {active && <StorageWarning />}
         {!active && <AccessScreen phase={phase} />}
         {active && current === 'cases' && <CasesScreen />}
         {active && current === 'intake' && <IntakeScreen />}

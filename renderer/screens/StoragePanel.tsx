@@ -34,11 +34,21 @@ export function StoragePanel() {
         <dt>{t('storage.cases')}</dt>
         <dd>{cases ?? '…'}</dd>
       </dl>
-      {health?.low && usage && (
-        <p className="message-error" role="alert">
-          {t('storage.warning', { free: Math.round((usage.quota - usage.used) / MB) })}
-        </p>
-      )}
+      {health?.low && usage && <p className="message-error">{lowSpaceText(t, usage.quota - usage.used)}</p>}
     </section>
+  );
+}
+
+const lowSpaceText = (t: ReturnType<typeof useTranslation>, freeBytes: number) => t('storage.warning', { free: Math.round(freeBytes / MB) });
+
+/** Always-visible warning while the housekeeping round finds the disk nearly full. */
+export function StorageWarning() {
+  const t = useTranslation();
+  const storage = useSession((s) => s.storage);
+  if (!storage?.low || storage.usageBytes === null || storage.quotaBytes === null) return null;
+  return (
+    <p className="panel message-error" role="alert">
+      {lowSpaceText(t, storage.quotaBytes - storage.usageBytes)}
+    </p>
   );
 }

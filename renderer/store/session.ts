@@ -1,11 +1,13 @@
 import { create } from 'zustand';
 import type { SportelloApi } from '../../shared/ipc/contract';
+import { defaultSettings, type Settings } from '../../shared/settings/settings';
 import type { MessageKey } from '../../shared/i18n/messages-it';
 import { IpcCallError } from '../../shared/ipc/result';
 import { isMessageKey } from '../../shared/i18n/translate';
 import type { Clerk, NewClerk } from './clerk-accounts';
 import { openLocalStore, type LocalStore } from './local-store';
-import { requestPersistence } from './storage-health';
+import { requestPersistence, type StorageHealth } from './storage-health';
+import { startHousekeeping } from './housekeeping';
 import { StoreError } from './store-error';
 
 /**
@@ -25,7 +27,9 @@ interface SessionState {
   store: LocalStore | null;
   clerk: Clerk | null;
   persisted: boolean | null;
-  open(api: SportelloApi, officeCode: () => string): Promise<void>;
+  /** Latest storage reading of the housekeeping round; `low` drives the warning banner. */
+  storage: StorageHealth | null;
+  open(api: SportelloApi, settings: () => Pick<Settings, 'officeCode' | 'retentionDays'> | null): Promise<void>;
   createFirstAdministrator(input: Omit<NewClerk, 'role'>): Promise<void>;
   signIn(username: string, password: string): Promise<void>;
   unlock(password: string): Promise<void>;
@@ -50,12 +54,19 @@ export const useSession = create<SessionState>((set, get) => {
     store: null,
     clerk: null,
     persisted: null,
+    storage: null,
 
-    async open(api, officeCode) {
+    async open(api, settings) {
       try {
         const { keyBase64 } = await api['dataKey:get']();
-        const store = await openLocalStore({ keyBase64, officeCode });
+        const store = await openLocalStore({ keyBase64, officeCode: () => settings()?.officeCode ?? '' });
         const persisted = await requestPersistence().catch(() => null);
+        startHousekeeping({
+          db: store.db,
+          retentionDays: () => settings()?.retentionDays ?? defaultSettings.retentionDays,
+          clock: Date.now,
+          onHealth: (storage) => set({ storage }),
+        });
         set({ store, persisted, phase: { kind: (await store.clerks.hasAnyClerk()) ? 'signed-out' : 'first-run' } });
       } catch (error) {
         set({ phase: failure(error) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_SOURCES } from '../identity/types';
 
 /**
  * The stable AcroForm text-field names of the application form (DOMAIN.md). Every module that
@@ -41,8 +42,8 @@ export const FORM_FIELD_NAMES = [
 export const FormFieldName = z.enum(FORM_FIELD_NAMES);
 export type FormFieldName = z.infer<typeof FormFieldName>;
 
-/** Where a value came from; the same vocabulary as the document readings (shared/identity). */
-export const FieldSource = z.enum(['mrz', 'barcode', 'viz', 'acroform', 'ocr', 'clerk']);
+/** Where a value came from: the vocabulary of the document readings. */
+export const FieldSource = z.enum(FIELD_SOURCES);
 export type FieldSource = z.infer<typeof FieldSource>;
 
 export const FormFieldValue = z

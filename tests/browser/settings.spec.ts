@@ -3,6 +3,8 @@ import { test, expect, enterApp } from './fixtures';
 test('invalid settings are refused in Italian naming the field, and the previous ones stay', async ({ page }) => {
   await enterApp(page);
   await page.getByRole('button', { name: 'Impostazioni' }).click();
+  // Other specs on the same dev profile may have set a hot folder: it is what must survive.
+  const previousHotFolder = await page.getByLabel('Cartella dello scanner').inputValue();
   const url = page.getByLabel('Indirizzo del servizio centrale');
   const retention = page.getByLabel('Giorni di conservazione delle immagini dopo la conferma');
   const status = page.getByRole('status');
@@ -34,7 +36,7 @@ test('invalid settings are refused in Italian naming the field, and the previous
   await page.getByRole('button', { name: 'Impostazioni' }).click();
   await expect(page.getByLabel('Indirizzo del servizio centrale')).toHaveValue('https://central.inail.local');
   await expect(page.getByLabel('Codice sede')).toHaveValue('RM01');
-  await expect(page.getByLabel('Cartella dello scanner')).toHaveValue('');
+  await expect(page.getByLabel('Cartella dello scanner')).toHaveValue(previousHotFolder);
 });
 
 test('English is available from settings', async ({ page }) => {

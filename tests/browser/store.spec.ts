@@ -327,3 +327,70 @@ test('a version 1 database is upgraded in Chromium without losing a case', async
   });
   expect(outcome).toEqual({ v1Version: 1, version: true, order: ['urgent', 'normal'], names: ['Migrato', ''], audit: true });
 });
+
+test('a database the browser cannot open gives a clear message, and the data is there once it can', async ({ page }) => {
+  await openApp(page);
+  const id = await createFilledCase(page);
+  // What Chromium reports when the IndexedDB files on disk are damaged or unreadable.
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError');
+    };
+  });
+  await page.reload();
+  await expect(page.getByRole('alert')).toHaveText(/Il database locale non può essere aperto.*Nessun dato è stato cancellato/);
+  await expect(page.getByRole('navigation', { name: 'Navigazione principale' })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/store-database-illeggibile.png', fullPage: true });
+
+  const healthy = await page.context().newPage();
+  await openApp(healthy);
+  const surname = await healthy.evaluate(async (caseId) => {
+    const { store, clerk } = window.storeTest.session.useSession.getState();
+    return (await store!.cases.loadCase(caseId, clerk!.id)).form.cognome?.value;
+  }, id);
+  expect(surname).toBe(NAME.cognome);
+});
+
+test('the administrator creates a clerk, who signs in with a personal account and cannot administer', async ({ page }) => {
+  await enterApp(page);
+  await page.getByRole('button', { name: 'Operatori' }).click();
+  const created = page.getByRole('form', { name: 'Crea account' });
+  await created.getByLabel('Nome utente').fill('anna.bianchi');
+  await created.getByLabel('Nome e cognome dell’operatore').fill('Anna Bianchi');
+  await created.getByLabel('Password').fill('corto');
+  await created.getByRole('button', { name: 'Crea account' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Password troppo debole: almeno 12 caratteri.');
+  await created.getByLabel('Password').fill('anna-password-2026');
+  await created.getByRole('button', { name: 'Crea account' }).click();
+  await expect(page.getByRole('status')).toHaveText('Account «anna.bianchi» creato.');
+  await expect(page.getByRole('cell', { name: 'Anna Bianchi' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/store-operatori.png', fullPage: true });
+
+  await page.getByRole('button', { name: 'Esci' }).click();
+  await page.getByLabel('Nome utente').fill('anna.bianchi');
+  await page.getByLabel('Password', { exact: true }).fill('anna-password-2026');
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await expect(page.getByText('Operatore: Anna Bianchi')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Operatori' })).toHaveCount(0);
+});
+
+test('the access screens have no serious or critical accessibility violation', async ({ page }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const serious = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Primo avvio: creare l’amministratore' })).toBeVisible();
+  expect(await serious()).toEqual([]);
+  await page.screenshot({ path: 'test-results/screens/store-primo-avvio.png', fullPage: true });
+  await enterApp(page);
+  await page.getByRole('button', { name: 'Operatori' }).click();
+  await expect(page.getByRole('heading', { name: 'Account degli operatori' })).toBeVisible();
+  expect(await serious()).toEqual([]);
+  await page.getByRole('button', { name: 'Blocca' }).click();
+  await expect(page.getByRole('heading', { name: 'Postazione bloccata' })).toBeVisible();
+  expect(await serious()).toEqual([]);
+  await page.getByRole('button', { name: 'Accedi con un altro operatore' }).click();
+  await expect(page.getByRole('heading', { name: 'Accesso operatore' })).toBeVisible();
+  expect(await serious()).toEqual([]);
+  await page.screenshot({ path: 'test-results/screens/store-accesso.png', fullPage: true });
+});
