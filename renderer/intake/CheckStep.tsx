@@ -1,6 +1,7 @@
 import type { ChecklistStatus } from '../../shared/intake/checklist';
 import { useTranslation } from '../i18n/use-translation';
-import { useChecklist } from './intake-session';
+import { useChecklist, useIntake } from './intake-session';
+import { MismatchRow } from './MismatchRow';
 
 const ITEMS = ['signed', 'sides', 'valid', 'identity', 'required'] as const;
 
@@ -13,7 +14,10 @@ function StatusText({ status }: { status: ChecklistStatus }) {
 export function CheckStep() {
   const t = useTranslation();
   const checklist = useChecklist();
+  const identityCheck = useIntake((s) => s.identityCheck);
+  const overrides = useIntake((s) => s.overrides);
   if (!checklist) return null;
+  const reasons = identityCheck?.reasons ?? [];
   return (
     <div aria-labelledby="check-heading">
       <h3 id="check-heading">{t('intake.step.check')}</h3>
@@ -28,7 +32,7 @@ export function CheckStep() {
         <p className="message-error">{t('intake.form.missing', { fields: checklist.missingFields.map((f) => t(`form.field.${f}`)).join(', ') })}</p>
       )}
       {checklist.identity === 'unknown' && <p className="hint">{t('intake.check.notRead')}</p>}
-      {checklist.identityReasons.length > 0 && (
+      {reasons.length > 0 && (
         <table className="panel comparison">
           <thead>
             <tr>
@@ -39,13 +43,8 @@ export function CheckStep() {
             </tr>
           </thead>
           <tbody>
-            {checklist.identityReasons.map((reason) => (
-              <tr key={`${reason.code}-${reason.field}`} data-code={reason.code}>
-                <th scope="row">{reason.field}</th>
-                <td>{reason.formValue ?? '—'}</td>
-                <td>{reason.documentValue ?? '—'}</td>
-                <td>{reason.message}</td>
-              </tr>
+            {reasons.map((reason) => (
+              <MismatchRow key={`${reason.code}-${reason.field}`} reason={reason} override={overrides.find((o) => o.code === reason.code && o.field === reason.field)} />
             ))}
           </tbody>
         </table>

@@ -3,10 +3,15 @@ import { create } from 'zustand';
 import type { AttachmentMeta, AttachmentRole, CaseRecord, Profile } from '../../shared/case/case';
 import type { FormFieldName, FormFieldValue } from '../../shared/case/form-fields';
 import type { MessageKey } from '../../shared/i18n/messages-it';
-import type { IdentityCheck } from '../../shared/identity/types';
+import type { IdDocumentField, IdDocumentReading, IdentityCheck } from '../../shared/identity/types';
+import { verifyIdentity } from '../../shared/identity/form-id-check';
+import { formIdentityFromAcroForm } from '../../shared/identity/form-identity';
+import { applyOverrides, isJustified, type CheckOverride } from '../../shared/intake/check-overrides';
+import { z } from 'zod';
 import { buildChecklist, type IntakeChecklist } from '../../shared/intake/checklist';
 import { inspectScanFile } from '../../shared/intake/scan-file';
 import type { CaseRepository } from '../store/case-repository';
+import type { AuditLog } from '../store/audit-log';
 import { useSession } from '../store/session';
 import { StoreError } from '../store/store-error';
 
@@ -29,9 +34,18 @@ interface IntakeState {
   previews: Record<string, string>;
   step: IntakeStep;
   notices: IntakeNotice[];
-  /** The form-versus-ID check and the signature detection, once the documents were read. */
-  identityCheck: IdentityCheck | null;
+  /** What the ID reading found (after the clerk's corrections), the signature detection, and overrides. */
+  documentReading: IdDocumentReading | null;
   formSigned: boolean | null;
+  overrides: CheckOverride[];
+  /** The form-versus-ID check on the current form values; recomputed whenever either side changes. */
+  identityCheck: IdentityCheck | null;
+  /** Stores a reading of the documents (from OCR) and checks the form against it. */
+  applyReading(reading: { document: IdDocumentReading | null; formSigned: boolean | null }): Promise<void>;
+  /** The clerk corrects a value the reader got wrong (audited as an OCR correction). */
+  correctDocumentValue(field: IdDocumentField, value: string): Promise<void>;
+  /** Declares a personal-data mismatch a match, with a written justification (audited). */
+  overrideMismatch(input: { code: string; field: CheckOverride['field']; justification: string }): Promise<boolean>;
   decide(decision: { outcome: 'accept' | 'refuse'; reasonCodes: string[]; freeText: string }): Promise<void>;
   reopen(): Promise<void>;
   start(input: { profile: Profile; urgent: boolean; urgentReason: string }): Promise<void>;
@@ -46,10 +60,18 @@ interface IntakeState {
   dismiss(id: number): void;
 }
 
-function repository(): { cases: CaseRepository; clerkId: string } {
+function repository(): { cases: CaseRepository; audit: AuditLog; clerkId: string } {
   const { store, clerk } = useSession.getState();
   if (!store || !clerk) throw new Error('The intake needs an unlocked store and a signed-in clerk.');
-  return { cases: store.cases, clerkId: clerk.id };
+  return { cases: store.cases, audit: store.audit, clerkId: clerk.id };
+}
+
+const StoredIntakeReading = z.object({ kind: z.literal('intake-reading'), document: z.custom<IdDocumentReading>().nullable(), formSigned: z.boolean().nullable() });
+const StoredOverride = z.object({ kind: z.literal('check-override'), code: z.string(), field: z.string(), justification: z.string(), clerkId: z.string(), at: z.number() });
+
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 let noticeCounter = 0;
@@ -63,6 +85,29 @@ export const useIntake = create<IntakeState>((set, get) => {
       previews[attachment.id] = URL.createObjectURL(await cases.readAttachment(attachment.id));
     }
     set({ previews });
+  }
+
+  /** The form values as the identity check reads them, then the check against the ID reading. */
+  async function recheck(): Promise<void> {
+    const { record, documentReading } = get();
+    if (!record || !documentReading) return set({ identityCheck: null });
+    const values = Object.fromEntries(Object.entries(record.form).map(([field, v]) => [field, v?.value ?? '']));
+    set({ identityCheck: await verifyIdentity(formIdentityFromAcroForm(values), documentReading, today()) });
+  }
+
+  /** Readings and overrides saved with the case: the latest reading wins, every override counts. */
+  async function restoreReadings(caseId: string): Promise<void> {
+    const stored = await repository().cases.listReadings(caseId);
+    let latest: z.infer<typeof StoredIntakeReading> | null = null;
+    const overrides: CheckOverride[] = [];
+    for (const view of [...stored].sort((a, b) => a.createdAt - b.createdAt)) {
+      const reading = StoredIntakeReading.safeParse(view.reading);
+      if (reading.success) latest = reading.data;
+      const override = StoredOverride.safeParse(view.reading);
+      if (override.success) overrides.push({ ...override.data, field: override.data.field as CheckOverride['field'] });
+    }
+    set({ documentReading: latest?.document ?? null, formSigned: latest?.formSigned ?? null, overrides });
+    await recheck();
   }
 
   async function refreshAttachments(): Promise<void> {
@@ -80,7 +125,45 @@ export const useIntake = create<IntakeState>((set, get) => {
     step: 'request',
     notices: [],
     identityCheck: null,
+    documentReading: null,
     formSigned: null,
+    overrides: [],
+
+    async applyReading({ document, formSigned }) {
+      const record = get().record;
+      if (!record) return;
+      const { cases } = repository();
+      await cases.saveReading(record.id, null, { kind: 'intake-reading', document, formSigned });
+      set({ documentReading: document, formSigned });
+      await recheck();
+    },
+
+    async correctDocumentValue(field, value) {
+      const { record, documentReading, formSigned } = get();
+      if (!record || !documentReading) return;
+      const { cases, clerkId, audit } = repository();
+      const corrected: IdDocumentReading = {
+        ...documentReading,
+        fields: { ...documentReading.fields, [field]: value.trim() === '' ? null : value.trim() },
+        fieldSources: { ...documentReading.fieldSources, [field]: 'clerk' },
+        confidence: { ...documentReading.confidence, [field]: 1 },
+      };
+      await cases.saveReading(record.id, null, { kind: 'intake-reading', document: corrected, formSigned });
+      await audit.record({ clerkId, action: 'ocr-correction', caseId: record.id, detail: `document:${field}` });
+      set({ documentReading: corrected });
+      await recheck();
+    },
+
+    async overrideMismatch({ code, field, justification }) {
+      const record = get().record;
+      if (!record || !isJustified(justification)) return false;
+      const { cases, clerkId, audit } = repository();
+      const override: CheckOverride = { code, field, justification: justification.trim(), clerkId, at: Date.now() };
+      await cases.saveReading(record.id, null, { kind: 'check-override', ...override });
+      await audit.record({ clerkId, action: 'ocr-correction', caseId: record.id, detail: `override:${code}:${field}` });
+      set({ overrides: [...get().overrides, override] });
+      return true;
+    },
 
     async decide(decision) {
       const record = get().record;
@@ -111,11 +194,12 @@ export const useIntake = create<IntakeState>((set, get) => {
       const alreadyOpen = get().record?.id === caseId;
       set(alreadyOpen ? { record } : { record, step: record.state === 'draft' ? 'capture' : 'decision' });
       await refreshAttachments();
+      await restoreReadings(caseId);
     },
 
     close() {
       for (const url of Object.values(get().previews)) URL.revokeObjectURL(url);
-      set({ record: null, attachments: [], previews: {}, notices: [], step: 'request', identityCheck: null, formSigned: null });
+      set({ record: null, attachments: [], previews: {}, notices: [], step: 'request', identityCheck: null, documentReading: null, formSigned: null, overrides: [] });
     },
 
     goTo(step) {
@@ -134,6 +218,7 @@ export const useIntake = create<IntakeState>((set, get) => {
       if (!record) return;
       const { cases, clerkId } = repository();
       set({ record: await cases.saveField(record.id, field, value, clerkId) });
+      await recheck();
     },
 
     async attachFile(role, name, bytes) {
@@ -181,8 +266,18 @@ export function useChecklist(): IntakeChecklist | null {
   const attachments = useIntake((s) => s.attachments);
   const identityCheck = useIntake((s) => s.identityCheck);
   const formSigned = useIntake((s) => s.formSigned);
+  const overrides = useIntake((s) => s.overrides);
   return useMemo(
-    () => (record ? buildChecklist({ profile: record.profile, form: record.form, roles: attachments.map((a) => a.role), formSigned, identityCheck }) : null),
-    [record, attachments, identityCheck, formSigned],
+    () =>
+      record
+        ? buildChecklist({
+            profile: record.profile,
+            form: record.form,
+            roles: attachments.map((a) => a.role),
+            formSigned,
+            identityCheck: identityCheck && applyOverrides(identityCheck, overrides),
+          })
+        : null,
+    [record, attachments, identityCheck, formSigned, overrides],
   );
 }

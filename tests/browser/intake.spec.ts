@@ -3,6 +3,7 @@ import { test, expect, enterApp } from './fixtures';
 
 type Session = typeof import('../../renderer/store/session');
 type AppStore = typeof import('../../renderer/app/app-store');
+type IntakeSession = typeof import('../../renderer/intake/intake-session');
 
 const corpus = (name: string) => path.resolve('tests/corpus', name);
 
@@ -105,4 +106,74 @@ test('a clerk opens a case, captures the documents, fills the form and refuses i
   await page.screenshot({ path: 'test-results/screens/23-decisione.png', fullPage: true });
   await page.getByRole('button', { name: 'Riapri la pratica' }).click();
   await expect(page.getByRole('button', { name: 'Respingi la pratica' })).toBeVisible();
+});
+
+test('a mismatch is shown side by side; a misread value is corrected, a real difference needs a written justification', async ({ page }) => {
+  await enterApp(page);
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Nuova pratica' }).click();
+  await page.getByRole('radio', { name: 'Medico esterno' }).check();
+  await page.getByRole('button', { name: 'Crea la pratica' }).click();
+  await expect(page.getByRole('heading', { name: /^Pratica / })).toBeVisible();
+  await page.keyboard.press('Alt+3');
+  for (const [label, value] of [[/^Cognome/, 'ROSSI'], [/^Nome/, 'MARIO'], [/^Sesso/, 'M'], [/^Data di nascita/, '12/04/1985'], [/^Comune di nascita/, 'ROMA'], [/^Provincia di nascita/, 'RM'], [/^Codice fiscale/, 'RSSMRA85D12H501L']] as const) {
+    await page.getByLabel(label).fill(value);
+  }
+  await page.getByLabel(/^Codice fiscale/).blur();
+
+  // The reading as the document reader hands it over: the printed surname misread as ROSSO.
+  await page.evaluate(async () => {
+    const intakeModule = '/intake/intake-session.ts';
+    const { useIntake }: IntakeSession = await import(/* @vite-ignore */ intakeModule);
+    await useIntake.getState().applyReading({
+      formSigned: true,
+      document: {
+        documentType: 'CIE',
+        fields: { surname: 'ROSSO', givenNames: 'MARIO', sex: 'M', birthDate: '1985-04-12', birthPlace: 'ROMA', fiscalCode: 'RSSMRA85D12H501L', documentNumber: 'CA12345AB', issueDate: '2022-03-14', expiryDate: '2033-04-12', nationality: 'ITA' },
+        fieldSources: { surname: 'viz', givenNames: 'mrz', sex: 'mrz', birthDate: 'mrz', birthPlace: 'viz', fiscalCode: 'barcode', documentNumber: 'mrz', issueDate: 'viz', expiryDate: 'mrz', nationality: 'mrz' },
+        confidence: { surname: 0.7 },
+        sidesSeen: ['front', 'back'],
+        warnings: [],
+      },
+    });
+  });
+  await page.keyboard.press('Alt+4');
+  const row = page.locator('tr[data-code="SURNAME_MISMATCH"]');
+  await expect(row).toContainText('ROSSI');
+  await expect(row).toContainText('ROSSO');
+  await expect(page.locator('[data-item="identity"]')).toHaveAttribute('data-status', 'problem');
+  await page.screenshot({ path: 'test-results/screens/27-differenze.png', fullPage: true });
+
+  // A justification that is too short is refused.
+  await row.getByRole('button', { name: 'Segna come corrispondente' }).click();
+  await row.getByLabel('Motivazione scritta (obbligatoria, almeno 15 caratteri)').fill('uguale');
+  await row.getByRole('button', { name: 'Conferma corrispondenza' }).click();
+  await expect(row.getByRole('alert')).toContainText('almeno 15 caratteri');
+  await expect(page.locator('[data-item="identity"]')).toHaveAttribute('data-status', 'problem');
+
+  // It was a misread: correcting the document value resolves it, and the audit trail records it.
+  await row.getByRole('button', { name: 'Correggi il valore letto dal documento' }).click();
+  await row.getByLabel('Valore corretto nel documento per «Cognome»').fill('ROSSI');
+  await row.getByRole('button', { name: 'Salva correzione' }).click();
+  await expect(page.locator('tr[data-code="SURNAME_MISMATCH"]')).toHaveCount(0);
+  await expect(page.locator('[data-item="identity"]')).toHaveAttribute('data-status', 'ok');
+  await expect(page.locator('[data-item="valid"]')).toHaveAttribute('data-status', 'ok');
+
+  // A real difference on the form side: the sex typed as F; only a justification lets it pass.
+  await page.keyboard.press('Alt+3');
+  await page.getByLabel(/^Sesso/).fill('F');
+  await page.getByLabel(/^Sesso/).blur();
+  await page.keyboard.press('Alt+4');
+  const sex = page.locator('tr[data-code="SEX_MISMATCH"]');
+  await expect(sex).toBeVisible();
+  await sex.getByRole('button', { name: 'Segna come corrispondente' }).click();
+  await sex.getByLabel('Motivazione scritta (obbligatoria, almeno 15 caratteri)').fill('Errore di compilazione verificato con l’interessato presente allo sportello');
+  await sex.getByRole('button', { name: 'Conferma corrispondenza' }).click();
+  await expect(sex).toContainText('Corrispondenza confermata dall’operatore');
+  const audit = await page.evaluate(async () => {
+    const sessionModule = '/store/session.ts';
+    const { useSession }: Session = await import(/* @vite-ignore */ sessionModule);
+    const exported = JSON.parse(await useSession.getState().store!.audit.exportForInspector('test', 'test')) as { entries: { action: string; detail?: string }[] };
+    return exported.entries.filter((e) => e.action === 'ocr-correction').map((e) => e.detail);
+  });
+  expect(audit).toEqual(expect.arrayContaining(['document:surname', expect.stringMatching(/^override:(SEX_MISMATCH|FISCAL_CODE_INCONSISTENT_WITH_PERSON):/)]));
 });
