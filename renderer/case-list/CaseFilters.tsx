@@ -44,13 +44,17 @@ export function CaseFilters({ onApply }: { onApply(criteria: CaseCriteria): void
     apply(filter);
   }
 
-  const invalid = (field: FilterProblem['field']) => (problem?.field === field ? { 'aria-invalid': true as const, 'aria-describedby': 'case-filter-problem' } : {});
+  /** Marks the field the problem is about, and points it at the message (after any hint of its own). */
+  const invalid = (field: FilterProblem['field'], hint?: string) => {
+    const describedBy = [hint, problem?.field === field ? 'case-filter-problem' : undefined].filter(Boolean).join(' ');
+    return { 'aria-invalid': problem?.field === field ? (true as const) : undefined, 'aria-describedby': describedBy || undefined };
+  };
 
   return (
     <form className="case-filters" role="search" aria-label={t('caseList.filters')} onSubmit={submit} noValidate>
       <div className="field case-filter-search">
         <label htmlFor="case-filter-search">{t('caseList.search')}</label>
-        <input id="case-filter-search" type="search" autoComplete="off" spellCheck={false} value={filter.search} aria-describedby="case-filter-search-hint" onChange={(e) => change({ search: e.target.value }, 'after-typing')} {...invalid('search')} />
+        <input id="case-filter-search" type="search" autoComplete="off" spellCheck={false} value={filter.search} onChange={(e) => change({ search: e.target.value }, 'after-typing')} {...invalid('search', 'case-filter-search-hint')} />
         <span id="case-filter-search-hint" className="field-hint">
           {t('caseList.searchHint')}
         </span>

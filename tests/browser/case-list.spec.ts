@@ -82,6 +82,7 @@ test('the case list orders urgent cases first, shows states in Italian, counts w
   await search(page, 'ro');
   await expect(page.getByRole('alert')).toContainText('Ricerca non avviata: scrivere almeno 3 lettere');
   await expect(page.getByLabel('Cerca per nome, codice fiscale o numero di pratica')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Cerca per nome, codice fiscale o numero di pratica')).toHaveAccessibleDescription(/Almeno 3 lettere.*Ricerca non avviata/);
   await expect(total(page)).toHaveText('1 pratica');
   await search(page, 'zzzzz');
   await expect(page.getByText('Nessuna pratica corrisponde alla ricerca o ai filtri.')).toBeVisible();
