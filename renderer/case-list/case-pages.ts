@@ -3,7 +3,7 @@ import type { CasePage, CaseQuery } from '../store/case-repository';
 import type { CaseCriteria } from './case-filter';
 import { pagesCovering, type RowRange } from './case-window';
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 export interface CasePagesView {
   /** null until the first page has answered. */
