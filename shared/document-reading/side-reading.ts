@@ -43,6 +43,11 @@ async function readMrzBand(raster: GrayRaster, page: OcrPage, ocr: OcrEngine, to
   const lineHeight = tight.height / mrzLines.length;
   // The whole width: OCR may have cut the first or last characters off the line boxes.
   const band: Box = { x: 0, y: Math.max(0, tight.y - lineHeight * 0.6), width: raster.width, height: tight.height + lineHeight * 1.2 };
+  // The page OCR often reads the MRZ well enough already: when every check digit holds and the
+  // lines hold nothing outside the MRZ alphabet, a second, restricted read would add nothing.
+  const firstRead = mrzLines.map((l) => lineOnPitchGrid(l) ?? l.text.replace(/\s/g, ''));
+  const first = firstRead.every((l) => /^[A-Z0-9<]+$/.test(l)) ? readMrz(firstRead, { today }) : null;
+  if (first?.allChecksValid && first.repair !== 'repaired') return { mrz: first, box: band };
   const bandPage = await ocr.recognize({ image: cropBox(raster, band), layout: 'block', whitelist: MRZ_ALPHABET });
   const bandLines = bandPage.lines.filter((l) => l.text.replace(/\s/g, '').length >= 20);
   const attempts = [

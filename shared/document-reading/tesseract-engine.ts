@@ -45,6 +45,8 @@ export function createTesseractOcr(createWorker: () => Promise<TesseractWorker>,
           tessedit_char_whitelist: request.whitelist ?? '',
           // tesseract's diagnostics ("Estimating resolution as …") would otherwise go to stderr.
           debug_file: '/dev/null',
+          // Documents have no white-on-black text; retrying low-confidence lines inverted costs time.
+          tessedit_do_invert: '0',
         } as never);
         const result = await worker.recognize(encodePgm(request.image) as never, {}, { text: false, blocks: true });
         return ocrPageFromTesseract(result.data);
