@@ -55,7 +55,7 @@ export function CasesScreen() {
         {view.total === null ? t('caseList.loading') : view.total === 1 ? t('caseList.totalOne') : t('caseList.total', { count: view.total })}
       </p>
       {view.total === 0 ? (
-        <p className="panel">{t(filtered ? 'caseList.noMatch' : 'caseList.none')}</p>
+        <p className="panel">{t(filtered ? 'caseList.noMatch' : 'cases.empty')}</p>
       ) : (
         <CaseList key={criteriaKey} view={view} onShow={show} onOpen={openCase} label={t('caseList.listLabel')} />
       )}

@@ -18,7 +18,6 @@ export const caseListEn: Record<keyof typeof caseListIt, string> = {
   'caseList.listLabel': 'Case list: arrow keys to move, Enter to open',
   'caseList.total': '{count} cases',
   'caseList.totalOne': '1 case',
-  'caseList.none': 'No cases yet. Cases taken at the counter will appear here.',
   'caseList.noMatch': 'No case matches the search or the filters.',
   'caseList.loading': 'Loading…',
   'caseList.urgent': 'Urgent',

@@ -17,7 +17,6 @@ export const caseListIt = {
   'caseList.listLabel': 'Elenco delle pratiche: frecce per spostarsi, Invio per aprire',
   'caseList.total': '{count} pratiche',
   'caseList.totalOne': '1 pratica',
-  'caseList.none': 'Nessuna pratica. Le pratiche acquisite allo sportello compariranno qui.',
   'caseList.noMatch': 'Nessuna pratica corrisponde alla ricerca o ai filtri.',
   'caseList.loading': 'Caricamento…',
   'caseList.urgent': 'Urgente',

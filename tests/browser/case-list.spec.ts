@@ -134,6 +134,8 @@ test('the case list orders urgent cases first, shows states in Italian, counts w
 
 test('a case whose stored record was tampered with is flagged in its row and the others stay readable', async ({ page }) => {
   await enterApp(page);
+  await expect(page.getByText('Nessuna pratica. Le pratiche acquisite allo sportello compariranno qui.')).toBeVisible();
+  await expect(page.locator('.send-queue')).toContainText('0 in attesa di invio');
   const numbers = await seedCases(page, CASES.slice(0, 3));
   await expect(total(page)).toHaveText('3 pratiche');
   await page.evaluate(
