@@ -9,7 +9,8 @@ import { fiscalCodeInText, hasValidCheckLetter } from './fiscal-code-text';
 import type { BarcodeReader, OcrEngine, OcrLine, OcrPage } from './ocr-engine';
 import { cropBox, type Box, type GrayRaster } from './raster';
 import { CIE_NUMBER, extractPrintedFields, type SideKind } from './viz-extraction';
-import { findCode } from './text-patterns';
+import { findCode, nameLine } from './text-patterns';
+import { compareNames } from '../identity/names';
 import { lineOnPitchGrid } from './mrz-pitch';
 
 export const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
@@ -64,6 +65,27 @@ async function readMrzBand(raster: GrayRaster, page: OcrPage, ocr: OcrEngine, to
   return best ? { mrz: best, box: band } : null;
 }
 
+/**
+ * Page layout analysis clips the accents off capital letters now and then (NICOLÒ read NICOLO); the
+ * name line alone, with room above it, reads them. The re-read only replaces the value when it is
+ * the same name but for accents and apostrophes.
+ */
+async function rereadNames(raster: GrayRaster, candidates: FieldCandidates, ocr: OcrEngine): Promise<void> {
+  await Promise.all(
+    (['surname', 'givenNames'] as const).map(async (field) => {
+      const candidate = candidates[field];
+      if (!candidate?.box || candidate.source !== 'viz') return;
+      const b = candidate.box;
+      const crop = cropBox(raster, { x: b.x - b.height * 0.5, y: b.y - b.height * 0.6, width: b.width + b.height, height: b.height * 2.2 });
+      const page = await ocr.recognize({ image: crop, layout: 'block' });
+      const reread = page.lines.length === 1 ? nameLine(page.lines[0].text) : null;
+      if (reread && reread !== candidate.value && compareNames(reread, candidate.value) === 'same') {
+        candidates[field] = { ...candidate, value: reread, confidence: Math.min(candidate.confidence, page.lines[0].confidence / 100) };
+      }
+    }),
+  );
+}
+
 function validCount(mrz: MrzReading): number {
   return Object.values(mrz.valid).filter(Boolean).length;
 }
@@ -90,6 +112,7 @@ export async function readSide(raster: GrayRaster, deps: { ocr: OcrEngine; barco
   const band = await readMrzBand(raster, page, deps.ocr, deps.today);
   const kind = classifySide(page, band?.mrz ?? null);
   const candidates = extractPrintedFields(kind, page);
+  await rereadNames(raster, candidates, deps.ocr);
   const conflicts: SideReading['fiscalCodeConflicts'] = [];
   if (kind.documentType === 'CIE' || kind.documentType === 'HEALTH_CARD') {
     const printedLine = page.lines.find((l) => fiscalCodeInText(l.text));
