@@ -36,16 +36,6 @@ async function shownNames(listbox: Locator): Promise<string[]> {
   return rows.sort((a, b) => a.pos - b.pos).map((r) => r.name);
 }
 
-async function caseIntent(page: Page): Promise<{ kind: string; number?: string } | null> {
-  return page.evaluate(async (modules) => {
-    const [{ useCaseIntent }, { useSession }] = await Promise.all(modules.map((m) => import(/* @vite-ignore */ m)));
-    const intent = useCaseIntent.getState().intent;
-    if (!intent || intent.kind !== 'open') return intent;
-    const row = await useSession.getState().store.db.cases.get(intent.caseId);
-    return { kind: 'open', number: row?.number };
-  }, ['/case-list/case-intent.ts', '/store/session.ts']);
-}
-
 async function search(page: Page, text: string): Promise<void> {
   await page.getByLabel('Cerca per nome, codice fiscale o numero di pratica').fill(text);
 }
@@ -116,14 +106,18 @@ test('the case list orders urgent cases first, shows states in Italian, counts w
   await page.getByRole('button', { name: 'Azzera filtri' }).focus();
   await page.keyboard.press('Tab');
   await expect(listbox).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(listbox.getByRole('option', { selected: true })).toContainText('Rossi Mario');
+  await page.keyboard.press('Home');
   await page.keyboard.press('ArrowDown');
   await expect(listbox.getByRole('option', { selected: true })).toContainText('Russo Francesco');
   await page.keyboard.press('Enter');
-  expect(await caseIntent(page)).toEqual({ kind: 'open', number: numbers[5] });
-  await page.keyboard.press('End');
-  await expect(listbox.getByRole('option', { selected: true })).toContainText('Rossi Mario');
+  await expect(page.getByRole('heading', { name: new RegExp(`^Pratica ${numbers[5]}`) })).toBeVisible();
+  await page.getByRole('button', { name: 'Torna all’elenco' }).click();
   await page.getByRole('main').getByRole('button', { name: 'Nuova pratica' }).click();
-  expect(await caseIntent(page)).toEqual({ kind: 'new' });
+  await expect(page.getByRole('heading', { name: 'Nuova pratica', level: 2 })).toBeVisible();
+  await page.getByRole('button', { name: 'Torna all’elenco' }).click();
+  await expect(total(page)).toHaveText('12 pratiche');
 
   // The list follows writes made elsewhere (the wizard, the outbox, another window).
   await seedCases(page, [{ surname: 'Gallo', name: 'Irene', day: '2026-11-24', state: 'queued', urgent: true }]);
