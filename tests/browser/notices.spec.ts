@@ -15,6 +15,10 @@ const DOCUMENTS_URL = '/documents/applicant-documents.ts';
 const PANEL_URL = '/documents/ApplicantDocumentsPanel.tsx';
 const APP_STORE_URL = '/app/app-store.ts';
 type DocumentsModule = typeof import('../../renderer/documents/applicant-documents');
+const PREFILLED_URL = '/documents/prefilled-form.ts';
+type PrefilledModule = typeof import('../../renderer/documents/prefilled-form');
+const FONTS_URL = '/documents/document-fonts.ts';
+type FontsModule = typeof import('../../renderer/documents/document-fonts');
 type PanelModule = typeof import('../../renderer/documents/ApplicantDocumentsPanel');
 type AppStoreModule = typeof import('../../renderer/app/app-store');
 
@@ -64,6 +68,26 @@ test('in Chromium the refusal notice shows every reason and the .eml carries tha
   expect(mail.text).toContain('Nel modulo: «12/04/1985». Nel documento di identità: «04/12/1985».');
   expect(mail.attachments.map((a) => a.filename)).toEqual([out.noticeName]);
   expect(new Uint8Array(mail.attachments[0].content)).toEqual(new Uint8Array(out.notice));
+});
+
+test('in Chromium the facsimile form is prefilled and every page carries the case code', async ({ page }) => {
+  await openWithDocuments(page);
+  const formPdf = Array.from(fs.readFileSync('resources/forms/modulo-abilitazione-facsimile.pdf'));
+  const record = refusedCase({ profile: 'MEDICO_ESTERNO', form: sampleForm({ cognome: 'Łukasiewicz', nome: 'Niccolò', codice_fiscale: 'LKSNCL85D12H501X', luogo_data: 'Forlì, 23/11/2026' }) });
+  const out = await page.evaluate(
+    async ({ formPdf, record, urls }) => {
+      const { renderPrefilledFormPdf } = (await import(urls.prefilled)) as PrefilledModule;
+      const { loadDocumentFonts } = (await import(urls.fonts)) as FontsModule;
+      const result = await renderPrefilledFormPdf({ formPdf: new Uint8Array(formPdf), record, fonts: await loadDocumentFonts() });
+      return { pdf: Array.from(result.pdf), code: result.code, unmatched: result.unmatchedFields };
+    },
+    { formPdf, record, urls: { prefilled: PREFILLED_URL, fonts: FONTS_URL } },
+  );
+  expect(out.unmatched).toEqual([]);
+  expect(out.code).toMatch(new RegExp(`^SPAB1\\|${record.id}\\|[0-9a-f]{64}$`));
+  const text = keepPdf('modulo-precompilato', new Uint8Array(out.pdf));
+  expect(text).toContain('Łukasiewicz');
+  expect(text.match(/RM01-20261123-0007/g)).toHaveLength(2);
 });
 
 /**
