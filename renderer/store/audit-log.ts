@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { chainEntry, verifyChain, type AuditEntry, type AuditFacts, type ChainVerdict } from '../../shared/case/audit-chain';
+import { chainEntry, verifyChain, type AuditChainKey, type AuditEntry, type AuditFacts, type ChainVerdict } from '../../shared/case/audit-chain';
 import type { CaseDatabase } from './database';
 
 /**
@@ -7,10 +7,10 @@ import type { CaseDatabase } from './database';
  * includes `audit` (the caller's, so the entry commits or rolls back with the change it records;
  * concurrent writers are serialised by IndexedDB, so two entries can never share a predecessor).
  */
-export async function appendAudit(db: CaseDatabase, facts: AuditFacts, now: number): Promise<AuditEntry> {
+export async function appendAudit(db: CaseDatabase, key: AuditChainKey, facts: AuditFacts, now: number): Promise<AuditEntry> {
   if (!Dexie.currentTransaction) throw new Error('appendAudit must run inside a transaction');
   const last = (await db.audit.orderBy('seq').last()) ?? null;
-  const entry = chainEntry(last, now, facts);
+  const entry = chainEntry(key, last, now, facts);
   await db.audit.add(entry);
   return entry;
 }
@@ -25,16 +25,16 @@ export interface AuditLog {
   exportForInspector(clerkId: string, workstation: string): Promise<string>;
 }
 
-export function createAuditLog(db: CaseDatabase, clock: () => number): AuditLog {
-  const verify = async () => verifyChain(await db.audit.orderBy('seq').toArray());
+export function createAuditLog(db: CaseDatabase, key: AuditChainKey, clock: () => number): AuditLog {
+  const verify = async () => verifyChain(key, await db.audit.orderBy('seq').toArray());
   return {
-    record: (facts) => db.transaction('rw', db.audit, () => appendAudit(db, facts, clock())).then(() => undefined),
+    record: (facts) => db.transaction('rw', db.audit, () => appendAudit(db, key, facts, clock())).then(() => undefined),
     verify,
     forCase: (caseId) => db.audit.where('caseId').equals(caseId).sortBy('seq'),
     async exportForInspector(clerkId, workstation) {
-      await db.transaction('rw', db.audit, () => appendAudit(db, { clerkId, action: 'export', caseId: null, detail: 'audit' }, clock()));
+      await db.transaction('rw', db.audit, () => appendAudit(db, key, { clerkId, action: 'export', caseId: null, detail: 'audit' }, clock()));
       const entries = await db.audit.orderBy('seq').toArray();
-      const verdict = verifyChain(entries);
+      const verdict = verifyChain(key, entries);
       return JSON.stringify({ format: 'sportello-audit/v1', workstation, exportedAt: new Date(clock()).toISOString(), verdict, entries }, null, 2);
     },
   };

@@ -115,7 +115,7 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
    * Load, change, re-encrypt, then write only if nobody else wrote the case meanwhile (another
    * window): the audit entry goes into the same transaction as the change it records.
    */
-  function change(caseId: string, clerkId: string, mutate: (record: CaseRecord) => { next: CaseRecord; audit: Parameters<typeof appendAudit>[1] }, extra?: (record: CaseRecord) => Promise<void>): Promise<CaseRecord> {
+  function change(caseId: string, clerkId: string, mutate: (record: CaseRecord) => { next: CaseRecord; audit: Parameters<typeof appendAudit>[2] }, extra?: (record: CaseRecord) => Promise<void>): Promise<CaseRecord> {
     return exclusive(() =>
       guardWrite(async () => {
         const before = await readRow(caseId);
@@ -128,7 +128,7 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
           if (!latest || latest.updatedAt !== before.updatedAt) throw new StoreError('store.error.concurrentEdit');
           await db.cases.put(row);
           await extra?.(updated);
-          await appendAudit(db, { ...audit, clerkId }, updated.updatedAt);
+          await appendAudit(db, cipher.auditKey, { ...audit, clerkId }, updated.updatedAt);
         });
         return updated;
       }),
@@ -194,7 +194,7 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
               if (stillSeen !== seen) return false;
               await db.settings.put({ key: counterKey, value: seen + 1 });
               await db.cases.add(row);
-              await appendAudit(db, { clerkId, action: 'create', caseId: id }, now);
+              await appendAudit(db, cipher.auditKey, { clerkId, action: 'create', caseId: id }, now);
               return true;
             });
             if (written) return record;
@@ -205,7 +205,7 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
 
     async loadCase(caseId, clerkId) {
       const record = await decrypt(await readRow(caseId));
-      await guardWrite(() => db.transaction('rw', db.audit, () => appendAudit(db, { clerkId, action: 'view', caseId }, clock())));
+      await guardWrite(() => db.transaction('rw', db.audit, () => appendAudit(db, cipher.auditKey, { clerkId, action: 'view', caseId }, clock())));
       return record;
     },
 
@@ -261,7 +261,7 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
             await db.attachmentBlobs.add({ id: meta.id, iv: sealed.iv, data: new Blob([sealed.data]) });
             await db.attachments.add(meta);
             await db.cases.update(caseId, { updatedAt: now });
-            await appendAudit(db, { clerkId, action: 'attach', caseId, detail: meta.role }, now);
+            await appendAudit(db, cipher.auditKey, { clerkId, action: 'attach', caseId, detail: meta.role }, now);
             return null;
           });
           return duplicate ? { attachment: AttachmentMeta.parse(duplicate), duplicate: true } : { attachment: meta, duplicate: false };
@@ -381,7 +381,7 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
             if (to === 'draft' || !canMove(row.state, to)) throw new StoreError('store.error.badTransition', { from: row.state, to });
             const now = Math.max(clock(), row.updatedAt + 1);
             await db.cases.update(caseId, { state: to, updatedAt: now, ...(to === 'acknowledged' ? { acknowledgedAt: now } : {}) });
-            await appendAudit(db, { clerkId: actorId, action: 'sync', caseId, detail: detail ? `${to}:${detail}`.slice(0, 200) : to }, now);
+            await appendAudit(db, cipher.auditKey, { clerkId: actorId, action: 'sync', caseId, detail: detail ? `${to}:${detail}`.slice(0, 200) : to }, now);
           }),
         ),
       );

@@ -1,3 +1,4 @@
+import type { AuditChainKey } from '../../shared/case/audit-chain';
 import { appendAudit } from './audit-log';
 import type { CaseDatabase, ClerkRole, StoredClerk } from './database';
 import { hashPassword, verifyPassword } from './password-hash';
@@ -51,7 +52,7 @@ function checkPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) throw new StoreError('accounts.error.passwordWeak');
 }
 
-export function createClerkAccounts(db: CaseDatabase, clock: () => number, newId: () => string = () => crypto.randomUUID()): ClerkAccounts {
+export function createClerkAccounts(db: CaseDatabase, auditKey: AuditChainKey, clock: () => number, newId: () => string = () => crypto.randomUUID()): ClerkAccounts {
   async function build(input: NewClerk): Promise<StoredClerk> {
     checkNewClerk(input);
     const now = clock();
@@ -75,7 +76,7 @@ export function createClerkAccounts(db: CaseDatabase, clock: () => number, newId
           if (activeAdmins <= 1) throw new StoreError('accounts.error.lastAdmin');
         }
         await db.clerks.update(clerkId, changes);
-        await appendAudit(db, { clerkId: admin.id, action: 'account', caseId: null, detail: `${detail}:${clerkId}` }, clock());
+        await appendAudit(db, auditKey, { clerkId: admin.id, action: 'account', caseId: null, detail: `${detail}:${clerkId}` }, clock());
       }),
     );
   }
@@ -91,7 +92,7 @@ export function createClerkAccounts(db: CaseDatabase, clock: () => number, newId
         db.transaction('rw', db.clerks, db.audit, async () => {
           if ((await db.clerks.count()) > 0) throw new StoreError('accounts.error.alreadyInitialised');
           await db.clerks.add(row);
-          await appendAudit(db, { clerkId: row.id, action: 'account', caseId: null, detail: `create-first-admin:${row.id}` }, clock());
+          await appendAudit(db, auditKey, { clerkId: row.id, action: 'account', caseId: null, detail: `create-first-admin:${row.id}` }, clock());
         }),
       );
       return view(row);
@@ -113,13 +114,13 @@ export function createClerkAccounts(db: CaseDatabase, clock: () => number, newId
           const fresh = (await db.clerks.get(row.id)) ?? row;
           if (ok) {
             await db.clerks.update(row.id, { failedAttempts: 0, lockedUntil: 0 });
-            await appendAudit(db, { clerkId: row.id, action: 'sign-in', caseId: null }, now);
+            await appendAudit(db, auditKey, { clerkId: row.id, action: 'sign-in', caseId: null }, now);
             return;
           }
           const failedAttempts = fresh.failedAttempts + 1;
           const locked = failedAttempts >= MAX_FAILED_ATTEMPTS;
           await db.clerks.update(row.id, { failedAttempts: locked ? 0 : failedAttempts, lockedUntil: locked ? now + LOCKOUT_MS : fresh.lockedUntil });
-          await appendAudit(db, { clerkId: row.id, action: 'sign-in-failed', caseId: null, detail: locked ? 'locked-out' : `attempt-${failedAttempts}` }, now);
+          await appendAudit(db, auditKey, { clerkId: row.id, action: 'sign-in-failed', caseId: null, detail: locked ? 'locked-out' : `attempt-${failedAttempts}` }, now);
         }),
       );
       if (!ok) {
@@ -142,7 +143,7 @@ export function createClerkAccounts(db: CaseDatabase, clock: () => number, newId
         db.transaction('rw', db.clerks, db.audit, async () => {
           if (await db.clerks.where('username').equals(row.username).count()) throw new StoreError('accounts.error.usernameTaken');
           await db.clerks.add(row);
-          await appendAudit(db, { clerkId: admin.id, action: 'account', caseId: null, detail: `create-${row.role}:${row.id}` }, clock());
+          await appendAudit(db, auditKey, { clerkId: admin.id, action: 'account', caseId: null, detail: `create-${row.role}:${row.id}` }, clock());
         }),
       );
       return view(row);

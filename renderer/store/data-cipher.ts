@@ -18,6 +18,11 @@ export interface DataCipher {
   sealJson(value: unknown, binding: string): Promise<Sealed>;
   openJson(sealed: Sealed, binding: string): Promise<unknown>;
   blindToken(term: string): Promise<string>;
+  /**
+   * Key of the audit hash chain. Raw bytes, unlike the others, because the chain is computed
+   * synchronously inside Dexie transactions; it can forge audit entries, nothing else.
+   */
+  auditKey: Uint8Array;
 }
 
 const encoder = new TextEncoder();
@@ -39,12 +44,13 @@ function bytesToBase64Url(bytes: Uint8Array): string {
 export async function createDataCipher(keyBase64: string, subtle: SubtleCrypto = crypto.subtle): Promise<DataCipher> {
   const raw = base64ToBytes(keyBase64);
   if (raw.length !== 32) throw new StoreError('store.error.keyInvalid');
-  const material = await subtle.importKey('raw', raw, 'HKDF', false, ['deriveKey']);
+  const material = await subtle.importKey('raw', raw, 'HKDF', false, ['deriveKey', 'deriveBits']);
   raw.fill(0);
   const derive = (info: string, algorithm: AesKeyGenParams | HmacKeyGenParams, usages: KeyUsage[]) =>
     subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: encoder.encode(info) }, material, algorithm, false, usages);
   const aes = await derive('sportello/store/aes-gcm/v1', { name: 'AES-GCM', length: 256 }, ['encrypt', 'decrypt']);
   const hmac = await derive('sportello/store/blind-index/v1', { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign']);
+  const auditKey = new Uint8Array(await subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: encoder.encode('sportello/store/audit-chain/v1') }, material, 256));
 
   const seal: DataCipher['seal'] = async (bytes, binding) => {
     const iv = crypto.getRandomValues(new Uint8Array(12));
@@ -61,6 +67,7 @@ export async function createDataCipher(keyBase64: string, subtle: SubtleCrypto =
   return {
     seal,
     open,
+    auditKey,
     sealJson: (value, binding) => seal(encoder.encode(JSON.stringify(value)), binding),
     openJson: async (sealed, binding) => {
       const text = decoder.decode(await open(sealed, binding));

@@ -1,11 +1,13 @@
 import { purgeExpiredImages } from './image-retention';
 import { readStorageHealth, type StorageHealth } from './storage-health';
 import type { CaseDatabase } from './database';
+import type { AuditChainKey } from '../../shared/case/audit-chain';
 
 export const HOUSEKEEPING_INTERVAL_MS = 10 * 60 * 1000;
 
 export interface HousekeepingDeps {
   db: CaseDatabase;
+  auditKey: AuditChainKey;
   retentionDays: () => number;
   clock: () => number;
   readHealth?: () => Promise<StorageHealth>;
@@ -24,7 +26,7 @@ export function startHousekeeping(deps: HousekeepingDeps): () => void {
     if (running) return;
     running = true;
     try {
-      await purgeExpiredImages(deps.db, deps.retentionDays(), deps.clock()).catch(() => undefined);
+      await purgeExpiredImages(deps.db, deps.auditKey, deps.retentionDays(), deps.clock()).catch(() => undefined);
       deps.onHealth(await readHealth());
     } catch {
       // Storage estimate unavailable: diagnostics shows it as unknown.

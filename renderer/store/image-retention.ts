@@ -1,4 +1,5 @@
 import { areImagesPurgeable } from '../../shared/case/retention';
+import type { AuditChainKey } from '../../shared/case/audit-chain';
 import { appendAudit } from './audit-log';
 import type { CaseDatabase } from './database';
 import { guardWrite } from './store-error';
@@ -10,7 +11,7 @@ export const RETENTION_ACTOR = 'system:retention';
  * ago. The case, its decision, its attachment metadata (hashes, for the receipt) and the audit
  * trail stay; each purge is itself an audit entry. Returns the ids of the cases purged.
  */
-export async function purgeExpiredImages(db: CaseDatabase, retentionDays: number, now: number): Promise<string[]> {
+export async function purgeExpiredImages(db: CaseDatabase, auditKey: AuditChainKey, retentionDays: number, now: number): Promise<string[]> {
   const candidates = await db.cases.where('acknowledgedAt').belowOrEqual(now).toArray();
   const purged: string[] = [];
   for (const row of candidates) {
@@ -21,7 +22,7 @@ export async function purgeExpiredImages(db: CaseDatabase, retentionDays: number
         if (pending.length === 0) return false;
         await db.attachmentBlobs.bulkDelete(pending.map((a) => a.id));
         await Promise.all(pending.map((a) => db.attachments.update(a.id, { purgedAt: now })));
-        await appendAudit(db, { clerkId: RETENTION_ACTOR, action: 'purge', caseId: row.id, detail: `images:${pending.length}` }, now);
+        await appendAudit(db, auditKey, { clerkId: RETENTION_ACTOR, action: 'purge', caseId: row.id, detail: `images:${pending.length}` }, now);
         return true;
       }),
     );

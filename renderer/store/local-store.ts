@@ -64,8 +64,8 @@ export async function openLocalStore(options: LocalStoreOptions): Promise<LocalS
     db,
     cipher,
     cases: createCaseRepository({ db, cipher, clock, officeCode: options.officeCode ?? (() => '') }),
-    clerks: createClerkAccounts(db, clock),
-    audit: createAuditLog(db, clock),
+    clerks: createClerkAccounts(db, cipher.auditKey, clock),
+    audit: createAuditLog(db, cipher.auditKey, clock),
     close: () => db.close(),
   };
 }

@@ -63,6 +63,7 @@ export const useSession = create<SessionState>((set, get) => {
         const persisted = await requestPersistence().catch(() => null);
         startHousekeeping({
           db: store.db,
+          auditKey: store.cipher.auditKey,
           retentionDays: () => settings()?.retentionDays ?? defaultSettings.retentionDays,
           clock: Date.now,
           onHealth: (storage) => set({ storage }),

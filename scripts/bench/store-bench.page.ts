@@ -24,6 +24,7 @@ export async function runStoreBench({ runs, caseCount, scanBytes }: StoreBenchOp
     sealJson: async (value) => ({ iv: new Uint8Array(12), data: encoder.encode(JSON.stringify(value)).buffer }),
     openJson: async (sealed) => JSON.parse(new TextDecoder().decode(sealed.data)),
     blindToken: async (term) => term,
+    auditKey: new Uint8Array(32),
   };
   const key = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
   const ciphers: Record<'encrypted' | 'plain', DataCipher> = { encrypted: await createDataCipher(key), plain: plainCipher };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { FormFieldName } from './form-fields';
@@ -44,21 +45,29 @@ export interface AuditEntry extends AuditFacts {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/**
+ * The secret the chain is keyed with (HMAC-SHA-256, derived from the data key): without it nobody
+ * can rewrite entries and recompute a consistent chain, as they could with a plain hash.
+ */
+export type AuditChainKey = Uint8Array;
+
 /** Keys in a fixed order, so the hash does not depend on how an object happened to be built. */
 function canonical(entry: Omit<AuditEntry, 'hash'>): string {
   return JSON.stringify([entry.seq, entry.at, entry.prevHash, entry.clerkId, entry.action, entry.caseId, entry.fields ?? null, entry.detail ?? null]);
 }
 
+const mac = (key: AuditChainKey, body: Omit<AuditEntry, 'hash'>) => bytesToHex(hmac(sha256, key, utf8ToBytes(canonical(body))));
+
 /** Synchronous on purpose: the store computes it inside the Dexie transaction that writes the entry. */
-export function chainEntry(previous: Pick<AuditEntry, 'seq' | 'hash'> | null, at: number, facts: AuditFacts): AuditEntry {
+export function chainEntry(key: AuditChainKey, previous: Pick<AuditEntry, 'seq' | 'hash'> | null, at: number, facts: AuditFacts): AuditEntry {
   const body = { ...AuditFacts.parse(facts), seq: (previous?.seq ?? 0) + 1, at, prevHash: previous?.hash ?? GENESIS_HASH };
-  return { ...body, hash: bytesToHex(sha256(utf8ToBytes(canonical(body)))) };
+  return { ...body, hash: mac(key, body) };
 }
 
 export type ChainVerdict = { intact: true; entries: number } | { intact: false; entries: number; firstBrokenSeq: number; problem: 'hash' | 'link' | 'sequence' };
 
 /** Walks the log in order and reports the first entry whose content, link or position was altered. */
-export function verifyChain(entries: Iterable<AuditEntry>): ChainVerdict {
+export function verifyChain(key: AuditChainKey, entries: Iterable<AuditEntry>): ChainVerdict {
   let previous: AuditEntry | null = null;
   let count = 0;
   for (const entry of entries) {
@@ -67,7 +76,7 @@ export function verifyChain(entries: Iterable<AuditEntry>): ChainVerdict {
     if (entry.seq !== expectedSeq) return { intact: false, entries: count, firstBrokenSeq: expectedSeq, problem: 'sequence' };
     if (entry.prevHash !== (previous?.hash ?? GENESIS_HASH)) return { intact: false, entries: count, firstBrokenSeq: entry.seq, problem: 'link' };
     const { hash, ...body } = entry;
-    if (bytesToHex(sha256(utf8ToBytes(canonical(body)))) !== hash) return { intact: false, entries: count, firstBrokenSeq: entry.seq, problem: 'hash' };
+    if (mac(key, body) !== hash) return { intact: false, entries: count, firstBrokenSeq: entry.seq, problem: 'hash' };
     previous = entry;
   }
   return { intact: true, entries: count };

@@ -284,11 +284,11 @@ test('retention purges images only after acknowledgement plus the grace period',
     const { store, clerk } = window.storeTest.session.useSession.getState();
     const { purgeExpiredImages } = window.storeTest.retention;
     await store!.cases.decide(caseId, { outcome: 'accept', reasonCodes: [], freeText: '' }, clerk!.id);
-    const notYetSent = await purgeExpiredImages(store!.db, 0, Date.now() + 365 * 86_400_000);
+    const notYetSent = await purgeExpiredImages(store!.db, store!.cipher.auditKey, 0, Date.now() + 365 * 86_400_000);
     for (const state of ['sending', 'sent', 'acknowledged'] as const) await store!.cases.moveState(caseId, state, 'system:outbox');
     const ackedAt = (await store!.db.cases.get(caseId))!.acknowledgedAt!;
-    const early = await purgeExpiredImages(store!.db, 30, ackedAt + 29 * 86_400_000);
-    const due = await purgeExpiredImages(store!.db, 30, ackedAt + 30 * 86_400_000);
+    const early = await purgeExpiredImages(store!.db, store!.cipher.auditKey, 30, ackedAt + 29 * 86_400_000);
+    const due = await purgeExpiredImages(store!.db, store!.cipher.auditKey, 30, ackedAt + 30 * 86_400_000);
     const metas = await store!.cases.listAttachments(caseId);
     return { notYetSent, early, due: due.length, blobs: await store!.db.attachmentBlobs.count(), metas: metas.map((m) => m.purgedAt !== null), state: (await store!.cases.loadCase(caseId, clerk!.id)).state };
   }, id);

@@ -2,26 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { chainEntry, verifyChain, type AuditEntry } from '../../../shared/case/audit-chain';
 import { openTestStore, field } from './open-test-store';
 
+const KEY = new Uint8Array(32).fill(7);
+
 function chain(length: number): AuditEntry[] {
   const entries: AuditEntry[] = [];
-  for (let i = 0; i < length; i++) entries.push(chainEntry(entries.at(-1) ?? null, 1000 + i, { clerkId: 'c1', action: 'edit-field', caseId: 'k1', fields: ['nome'] }));
+  for (let i = 0; i < length; i++) entries.push(chainEntry(KEY, entries.at(-1) ?? null, 1000 + i, { clerkId: 'c1', action: 'edit-field', caseId: 'k1', fields: ['nome'] }));
   return entries;
 }
 
 describe('audit chain verifier', () => {
   it('accepts an untouched chain', () => {
-    expect(verifyChain(chain(5))).toEqual({ intact: true, entries: 5 });
+    expect(verifyChain(KEY, chain(5))).toEqual({ intact: true, entries: 5 });
   });
 
   it.each([
     ['an edited entry', (e: AuditEntry[]) => (e[2] = { ...e[2], action: 'view' }), 3, 'hash'],
-    ['an edited entry with its hash recomputed', (e: AuditEntry[]) => (e[2] = chainEntry(e[1], e[2].at, { clerkId: 'intruder', action: 'edit-field', caseId: 'k1' })), 4, 'link'],
+    ['an edited entry with its hash recomputed', (e: AuditEntry[]) => (e[2] = chainEntry(KEY, e[1], e[2].at, { clerkId: 'intruder', action: 'edit-field', caseId: 'k1' })), 4, 'link'],
+    ['a rewritten chain from that entry on, without the key', (e: AuditEntry[]) => {
+      const forger = new Uint8Array(32);
+      for (let i = 2; i < e.length; i++) e[i] = chainEntry(forger, e[i - 1], e[i].at, { clerkId: 'intruder', action: 'view', caseId: 'k1' });
+    }, 3, 'hash'],
     ['a deleted entry', (e: AuditEntry[]) => e.splice(1, 1), 2, 'sequence'],
     ['swapped entries', (e: AuditEntry[]) => ([e[1], e[2]] = [e[2], e[1]]), 2, 'sequence'],
   ] as const)('reports the first broken link after %s', (_name, tamper, firstBrokenSeq, problem) => {
     const entries = chain(6);
     tamper(entries);
-    expect(verifyChain(entries)).toMatchObject({ intact: false, firstBrokenSeq, problem });
+    expect(verifyChain(KEY, entries)).toMatchObject({ intact: false, firstBrokenSeq, problem });
   });
 });
 

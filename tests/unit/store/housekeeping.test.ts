@@ -12,7 +12,7 @@ describe('housekeeping', () => {
     for (const state of ['sending', 'sent', 'acknowledged'] as const) await store.cases.moveState(c.id, state, 'system:outbox');
     now.value += 60_000;
     const onHealth = vi.fn();
-    const stop = startHousekeeping({ db: store.db, retentionDays: () => 0, clock: () => now.value, readHealth: async () => ({ persisted: true, usageBytes: 1, quotaBytes: 2, low: true }), onHealth });
+    const stop = startHousekeeping({ db: store.db, auditKey: store.cipher.auditKey, retentionDays: () => 0, clock: () => now.value, readHealth: async () => ({ persisted: true, usageBytes: 1, quotaBytes: 2, low: true }), onHealth });
     await vi.waitFor(() => expect(onHealth).toHaveBeenCalledWith({ persisted: true, usageBytes: 1, quotaBytes: 2, low: true }));
     stop();
     expect(await store.db.attachmentBlobs.count()).toBe(0);

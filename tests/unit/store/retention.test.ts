@@ -17,10 +17,10 @@ describe('image retention', () => {
     for (const state of ['sending', 'sent', 'acknowledged'] as const) await store.cases.moveState(acked.id, state, 'system:outbox');
 
     now.value += 30 * DAY - 1000;
-    expect(await purgeExpiredImages(store.db, 30, now.value)).toEqual([]);
+    expect(await purgeExpiredImages(store.db, store.cipher.auditKey, 30, now.value)).toEqual([]);
     now.value += 2000;
-    expect(await purgeExpiredImages(store.db, 30, now.value)).toEqual([acked.id]);
-    expect(await purgeExpiredImages(store.db, 30, now.value)).toEqual([]);
+    expect(await purgeExpiredImages(store.db, store.cipher.auditKey, 30, now.value)).toEqual([acked.id]);
+    expect(await purgeExpiredImages(store.db, store.cipher.auditKey, 30, now.value)).toEqual([]);
 
     const [meta] = await store.cases.listAttachments(acked.id);
     expect(meta.purgedAt).toBe(now.value);
