@@ -35,6 +35,9 @@ export default defineConfig({
   publicDir: 'public',
   plugins: [devMainBridge(), ocrAssets(path.resolve('dist/renderer'))],
   build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome130', sourcemap: false },
+  // Every renderer module is crawled at start-up, so no dependency is discovered late (a late one
+  // makes Vite re-optimise and reload the page in the middle of a test or a clerk's work).
+  optimizeDeps: { entries: ['index.html', '**/*.ts', '**/*.tsx'] },
   // Browser tests get a still server: no hot reload may interrupt a test while files change.
   server: BROWSER_TEST
     ? { host: DEV_HOST, port: DEV_PORT, strictPort: true, hmr: false, watch: null }
