@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { chainEntry, verifyChain, type AuditChainKey, type AuditEntry, type AuditFacts, type ChainVerdict } from '../../shared/case/audit-chain';
+import { chainEntry, sealHead, verifyChain, type AuditChainKey, type AuditHead, type AuditEntry, type AuditFacts, type ChainVerdict } from '../../shared/case/audit-chain';
 import type { CaseDatabase } from './database';
 
 /**
@@ -12,7 +12,17 @@ export async function appendAudit(db: CaseDatabase, key: AuditChainKey, facts: A
   const last = (await db.audit.orderBy('seq').last()) ?? null;
   const entry = chainEntry(key, last, now, facts);
   await db.audit.add(entry);
+  await db.settings.put({ key: AUDIT_HEAD, value: sealHead(key, entry) });
   return entry;
+}
+
+const AUDIT_HEAD = 'auditHead';
+
+/** The tables every transaction that appends to the log must include. */
+export const auditTables = (db: CaseDatabase) => [db.audit, db.settings];
+
+async function readChain(db: CaseDatabase): Promise<[AuditEntry[], AuditHead | null]> {
+  return db.transaction('r', auditTables(db), async () => [await db.audit.orderBy('seq').toArray(), ((await db.settings.get(AUDIT_HEAD))?.value as AuditHead | undefined) ?? null]);
 }
 
 /** The append-only log as the store exposes it: write only through `record`, never update or delete. */
@@ -26,15 +36,15 @@ export interface AuditLog {
 }
 
 export function createAuditLog(db: CaseDatabase, key: AuditChainKey, clock: () => number): AuditLog {
-  const verify = async () => verifyChain(key, await db.audit.orderBy('seq').toArray());
+  const verify = async () => verifyChain(key, ...(await readChain(db)));
   return {
-    record: (facts) => db.transaction('rw', db.audit, () => appendAudit(db, key, facts, clock())).then(() => undefined),
+    record: (facts) => db.transaction('rw', auditTables(db), () => appendAudit(db, key, facts, clock())).then(() => undefined),
     verify,
     forCase: (caseId) => db.audit.where('caseId').equals(caseId).sortBy('seq'),
     async exportForInspector(clerkId, workstation) {
-      await db.transaction('rw', db.audit, () => appendAudit(db, key, { clerkId, action: 'export', caseId: null, detail: 'audit' }, clock()));
-      const entries = await db.audit.orderBy('seq').toArray();
-      const verdict = verifyChain(key, entries);
+      await db.transaction('rw', auditTables(db), () => appendAudit(db, key, { clerkId, action: 'export', caseId: null, detail: 'audit' }, clock()));
+      const [entries, head] = await readChain(db);
+      const verdict = verifyChain(key, entries, head);
       return JSON.stringify({ format: 'sportello-audit/v1', workstation, exportedAt: new Date(clock()).toISOString(), verdict, entries }, null, 2);
     },
   };

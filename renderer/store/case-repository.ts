@@ -13,7 +13,7 @@ import { FormFieldValue as FormFieldValueSchema } from '../../shared/case/form-f
 import { caseNumberDayPrefix, formatCaseNumber } from '../../shared/case/case-number';
 import { queryTerms } from '../../shared/case/search-terms';
 import { canMove, canReopen, isEditable } from '../../shared/case/state';
-import { appendAudit } from './audit-log';
+import { appendAudit, auditTables } from './audit-log';
 import { openCase, sealCase } from './case-codec';
 import type { DataCipher } from './data-cipher';
 import type { CaseDatabase, StoredCase } from './database';
@@ -123,7 +123,7 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
         const { next, audit } = mutate(current);
         const updated: CaseRecord = { ...next, updatedAt: Math.max(clock(), current.updatedAt + 1) };
         const row = await encrypt(updated);
-        await db.transaction('rw', [db.cases, db.audit, db.outbox, db.settings], async () => {
+        await db.transaction('rw', [db.cases, db.outbox, ...auditTables(db)], async () => {
           const latest = await db.cases.get(caseId);
           if (!latest || latest.updatedAt !== before.updatedAt) throw new StoreError('store.error.concurrentEdit');
           await db.cases.put(row);
@@ -189,7 +189,7 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
               acknowledgedAt: null,
             });
             const row = await encrypt(record);
-            const written = await db.transaction('rw', [db.cases, db.settings, db.audit], async () => {
+            const written = await db.transaction('rw', [db.cases, ...auditTables(db)], async () => {
               const stillSeen = ((await db.settings.get(counterKey))?.value as number | undefined) ?? 0;
               if (stillSeen !== seen) return false;
               await db.settings.put({ key: counterKey, value: seen + 1 });
@@ -205,7 +205,7 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
 
     async loadCase(caseId, clerkId) {
       const record = await decrypt(await readRow(caseId));
-      await guardWrite(() => db.transaction('rw', db.audit, () => appendAudit(db, cipher.auditKey, { clerkId, action: 'view', caseId }, clock())));
+      await guardWrite(() => db.transaction('rw', auditTables(db), () => appendAudit(db, cipher.auditKey, { clerkId, action: 'view', caseId }, clock())));
       return record;
     },
 
@@ -255,7 +255,7 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
             purgedAt: null,
           });
           const sealed = await cipher.seal(plain, blobBinding(meta.id));
-          const duplicate = await db.transaction('rw', [db.cases, db.attachments, db.attachmentBlobs, db.audit], async () => {
+          const duplicate = await db.transaction('rw', [db.cases, db.attachments, db.attachmentBlobs, ...auditTables(db)], async () => {
             const raced = await db.attachments.where('[caseId+sha256]').equals([caseId, sha256]).first();
             if (raced) return raced;
             await db.attachmentBlobs.add({ id: meta.id, iv: sealed.iv, data: new Blob([sealed.data]) });
@@ -376,7 +376,7 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
     async moveState(caseId, to, actorId, detail) {
       await exclusive(() =>
         guardWrite(() =>
-          db.transaction('rw', [db.cases, db.audit], async () => {
+          db.transaction('rw', [db.cases, ...auditTables(db)], async () => {
             const row = await readRow(caseId);
             if (to === 'draft' || !canMove(row.state, to)) throw new StoreError('store.error.badTransition', { from: row.state, to });
             const now = Math.max(clock(), row.updatedAt + 1);

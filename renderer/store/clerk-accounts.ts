@@ -1,5 +1,5 @@
 import type { AuditChainKey } from '../../shared/case/audit-chain';
-import { appendAudit } from './audit-log';
+import { appendAudit, auditTables } from './audit-log';
 import type { CaseDatabase, ClerkRole, StoredClerk } from './database';
 import { hashPassword, verifyPassword } from './password-hash';
 import { guardWrite, StoreError } from './store-error';
@@ -67,7 +67,7 @@ export function createClerkAccounts(db: CaseDatabase, auditKey: AuditChainKey, c
   async function adminChange(admin: Clerk, clerkId: string, detail: string, patch: (row: StoredClerk) => Partial<StoredClerk>): Promise<void> {
     await requireAdmin(admin);
     await guardWrite(() =>
-      db.transaction('rw', db.clerks, db.audit, async () => {
+      db.transaction('rw', [db.clerks, ...auditTables(db)], async () => {
         const row = await db.clerks.get(clerkId);
         if (!row) throw new StoreError('accounts.error.badCredentials');
         const changes = { ...patch(row), updatedAt: clock() };
@@ -89,7 +89,7 @@ export function createClerkAccounts(db: CaseDatabase, auditKey: AuditChainKey, c
     async createFirstAdministrator(input) {
       const row = await build({ ...input, role: 'admin' });
       await guardWrite(() =>
-        db.transaction('rw', db.clerks, db.audit, async () => {
+        db.transaction('rw', [db.clerks, ...auditTables(db)], async () => {
           if ((await db.clerks.count()) > 0) throw new StoreError('accounts.error.alreadyInitialised');
           await db.clerks.add(row);
           await appendAudit(db, auditKey, { clerkId: row.id, action: 'account', caseId: null, detail: `create-first-admin:${row.id}` }, clock());
@@ -110,7 +110,7 @@ export function createClerkAccounts(db: CaseDatabase, auditKey: AuditChainKey, c
       const ok = await verifyPassword(password, row.password);
       if (ok && !row.active) throw new StoreError('accounts.error.inactive');
       await guardWrite(() =>
-        db.transaction('rw', db.clerks, db.audit, async () => {
+        db.transaction('rw', [db.clerks, ...auditTables(db)], async () => {
           const fresh = (await db.clerks.get(row.id)) ?? row;
           if (ok) {
             await db.clerks.update(row.id, { failedAttempts: 0, lockedUntil: 0 });
@@ -140,7 +140,7 @@ export function createClerkAccounts(db: CaseDatabase, auditKey: AuditChainKey, c
       await requireAdmin(admin);
       const row = await build(input);
       await guardWrite(() =>
-        db.transaction('rw', db.clerks, db.audit, async () => {
+        db.transaction('rw', [db.clerks, ...auditTables(db)], async () => {
           if (await db.clerks.where('username').equals(row.username).count()) throw new StoreError('accounts.error.usernameTaken');
           await db.clerks.add(row);
           await appendAudit(db, auditKey, { clerkId: admin.id, action: 'account', caseId: null, detail: `create-${row.role}:${row.id}` }, clock());

@@ -1,6 +1,6 @@
 import { areImagesPurgeable } from '../../shared/case/retention';
 import type { AuditChainKey } from '../../shared/case/audit-chain';
-import { appendAudit } from './audit-log';
+import { appendAudit, auditTables } from './audit-log';
 import type { CaseDatabase } from './database';
 import { guardWrite } from './store-error';
 
@@ -17,7 +17,7 @@ export async function purgeExpiredImages(db: CaseDatabase, auditKey: AuditChainK
   for (const row of candidates) {
     if (!areImagesPurgeable(row, retentionDays, now)) continue;
     const done = await guardWrite(() =>
-      db.transaction('rw', [db.attachments, db.attachmentBlobs, db.audit], async () => {
+      db.transaction('rw', [db.attachments, db.attachmentBlobs, ...auditTables(db)], async () => {
         const pending = await db.attachments.where('caseId').equals(row.id).filter((a) => a.purgedAt === null).toArray();
         if (pending.length === 0) return false;
         await db.attachmentBlobs.bulkDelete(pending.map((a) => a.id));

@@ -64,10 +64,31 @@ export function chainEntry(key: AuditChainKey, previous: Pick<AuditEntry, 'seq' 
   return { ...body, hash: mac(key, body) };
 }
 
-export type ChainVerdict = { intact: true; entries: number } | { intact: false; entries: number; firstBrokenSeq: number; problem: 'hash' | 'link' | 'sequence' };
+/**
+ * The last entry's position, sealed with the chain key and written with every entry: entries cut
+ * off the end of the log (which leaves a valid shorter chain) no longer match it.
+ */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+  mac: string;
+}
 
-/** Walks the log in order and reports the first entry whose content, link or position was altered. */
-export function verifyChain(key: AuditChainKey, entries: Iterable<AuditEntry>): ChainVerdict {
+const headMac = (key: AuditChainKey, seq: number, hash: string) => bytesToHex(hmac(sha256, key, utf8ToBytes(`head:${seq}:${hash}`)));
+
+export function sealHead(key: AuditChainKey, last: Pick<AuditEntry, 'seq' | 'hash'>): AuditHead {
+  return { seq: last.seq, hash: last.hash, mac: headMac(key, last.seq, last.hash) };
+}
+
+export type ChainVerdict =
+  | { intact: true; entries: number }
+  | { intact: false; entries: number; firstBrokenSeq: number; problem: 'hash' | 'link' | 'sequence' | 'truncated' };
+
+/**
+ * Walks the log in order and reports the first entry whose content, link or position was altered,
+ * then checks the sealed head: a log shorter than its head lost entries from its end.
+ */
+export function verifyChain(key: AuditChainKey, entries: Iterable<AuditEntry>, head: AuditHead | null): ChainVerdict {
   let previous: AuditEntry | null = null;
   let count = 0;
   for (const entry of entries) {
@@ -79,5 +100,8 @@ export function verifyChain(key: AuditChainKey, entries: Iterable<AuditEntry>): 
     if (mac(key, body) !== hash) return { intact: false, entries: count, firstBrokenSeq: entry.seq, problem: 'hash' };
     previous = entry;
   }
+  const headValid = head !== null && head.mac === headMac(key, head.seq, head.hash);
+  const matches = previous === null ? head === null : headValid && head.seq === previous.seq && head.hash === previous.hash;
+  if (!matches) return { intact: false, entries: count, firstBrokenSeq: (previous?.seq ?? 0) + 1, problem: 'truncated' };
   return { intact: true, entries: count };
 }

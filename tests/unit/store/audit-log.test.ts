@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainEntry, verifyChain, type AuditEntry } from '../../../shared/case/audit-chain';
+import { chainEntry, sealHead, verifyChain, type AuditEntry } from '../../../shared/case/audit-chain';
 import { openTestStore, field } from './open-test-store';
 
 const KEY = new Uint8Array(32).fill(7);
@@ -12,7 +12,9 @@ function chain(length: number): AuditEntry[] {
 
 describe('audit chain verifier', () => {
   it('accepts an untouched chain', () => {
-    expect(verifyChain(KEY, chain(5))).toEqual({ intact: true, entries: 5 });
+    const entries = chain(5);
+    expect(verifyChain(KEY, entries, sealHead(KEY, entries[4]))).toEqual({ intact: true, entries: 5 });
+    expect(verifyChain(KEY, [], null)).toEqual({ intact: true, entries: 0 });
   });
 
   it.each([
@@ -22,12 +24,14 @@ describe('audit chain verifier', () => {
       const forger = new Uint8Array(32);
       for (let i = 2; i < e.length; i++) e[i] = chainEntry(forger, e[i - 1], e[i].at, { clerkId: 'intruder', action: 'view', caseId: 'k1' });
     }, 3, 'hash'],
+    ['entries cut off the end', (e: AuditEntry[]) => e.splice(4), 5, 'truncated'],
+    ['every entry deleted', (e: AuditEntry[]) => e.splice(0), 1, 'truncated'],
     ['a deleted entry', (e: AuditEntry[]) => e.splice(1, 1), 2, 'sequence'],
     ['swapped entries', (e: AuditEntry[]) => ([e[1], e[2]] = [e[2], e[1]]), 2, 'sequence'],
   ] as const)('reports the first broken link after %s', (_name, tamper, firstBrokenSeq, problem) => {
     const entries = chain(6);
     tamper(entries);
-    expect(verifyChain(KEY, entries)).toMatchObject({ intact: false, firstBrokenSeq, problem });
+    expect(verifyChain(KEY, entries, sealHead(KEY, chain(6)[5]))).toMatchObject({ intact: false, firstBrokenSeq, problem });
   });
 });
 
@@ -63,5 +67,14 @@ describe('audit log in the store', () => {
     await store.cases.loadCase(c.id, 'clerk-1');
     await store.db.audit.update(2, { clerkId: 'someone-else' });
     expect(await store.audit.verify()).toEqual({ intact: false, entries: 2, firstBrokenSeq: 2, problem: 'hash' });
+  });
+
+  it('notices entries cut off the end of the log', async () => {
+    const { store } = await openTestStore();
+    const c = await store.cases.createDraft({ profile: null, urgent: false, urgentReason: '' }, 'clerk-1');
+    await store.cases.loadCase(c.id, 'clerk-1');
+    await store.cases.loadCase(c.id, 'clerk-1');
+    await store.db.audit.delete(3);
+    expect(await store.audit.verify()).toEqual({ intact: false, entries: 2, firstBrokenSeq: 3, problem: 'truncated' });
   });
 });
