@@ -122,17 +122,7 @@ function RowDetail({ row, t }: { row: OutboxRow; t: Translate }) {
 }
 
 function stateLabel(row: OutboxRow): MessageKey {
-  switch (row.state) {
-    case 'queued':
-    case 'sending':
-    case 'sent':
-    case 'acknowledged':
-    case 'refused':
-    case 'needs-attention':
-      return `sync.state.${row.state}`;
-    default:
-      return 'sync.state.other';
-  }
+  return row.state ? `store.state.${row.state}` : 'sync.state.missing';
 }
 
 function Progress({ status, rows, t }: { status: OutboxStatus; rows: OutboxRow[]; t: Translate }) {

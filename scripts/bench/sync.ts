@@ -31,6 +31,8 @@ const central = await startChildCentral({ dataDir, port: await freePort(), env: 
 const proxy = await startFaultProxy({ target: central.url });
 process.env.SPORTELLO_DEV_PORT = String(await freePort());
 process.env.SPORTELLO_USER_DATA = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-bench-sync-'));
+// No HMR: other edits in the checkout must not reload the page mid-measurement.
+process.env.SPORTELLO_BROWSER_TEST = '1';
 const { createServer } = await import('vite');
 const server = await createServer({ configFile: path.resolve('vite.config.ts'), configLoader: 'runner', logLevel: 'warn' });
 await server.listen();

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { cannedResponses, faultFirst, type Fault, type ProxiedRequest } from '../support/fault-proxy';
 import { test, expect } from './fixtures';
 import {
@@ -55,7 +56,7 @@ test('a queued case with three attachments reaches the service exactly once, eve
   await connectWorkstation(page, rig, office);
   const seeded = await seedQueuedCase(page);
   await syncNow(page);
-  await expect(caseRow(page, seeded.number)).toContainText('Ricevuta');
+  await expect(caseRow(page, seeded.number)).toContainText('Confermata dal servizio centrale');
   await expect(caseRow(page, seeded.number)).toContainText(new RegExp(`Protocollo ${office}-\\d{4}-\\d{7}`));
   await expect(page.getByTestId('sync-rollup')).toHaveText('Tutte le pratiche sono state ricevute dal servizio centrale.');
   await expectReceivedOnce(rig, office, seeded);
@@ -95,7 +96,7 @@ test('case submission answered with 500/502/503/garbage/HTML (each in turn): Ita
       expect(await localCase(page, seeded.caseId)).toMatchObject({ readable: 3 });
       expect((await centralCases(rig, office)).map((c) => c.caseId)).not.toContain(seeded.caseId);
       rig.proxy.setPlan(null);
-      await expect(caseRow(page, seeded.number)).toContainText('Ricevuta', { timeout: 30_000 });
+      await expect(caseRow(page, seeded.number)).toContainText('Confermata dal servizio centrale', { timeout: 30_000 });
       sent.push(seeded);
     });
   }
@@ -109,7 +110,7 @@ test('connection cut mid-upload: the upload resumes from the server offset (noth
   rig.proxy.setPlan(faultFirst(isPatch, { kind: 'cut-request', afterBytes: 1_000_000 }));
   const seeded = await seedQueuedCase(page, { sizes: [2_500_000, 2_000_000, 2_000_000] });
   await syncNow(page);
-  await expect(caseRow(page, seeded.number)).toContainText('Ricevuta', { timeout: 30_000 });
+  await expect(caseRow(page, seeded.number)).toContainText('Confermata dal servizio centrale', { timeout: 30_000 });
   await expectReceivedOnce(rig, office, seeded);
   const total = seeded.attachments.reduce((sum, a) => sum + a.size, 0);
   const delivered = rig.proxy.records.filter(isPatch).reduce((sum, r) => sum + r.upstreamBodyBytes, 0);
@@ -129,11 +130,11 @@ test('413 from a middlebox quarantines the case with the reason, others go on, a
   await syncNow(page);
   await expect(caseRow(page, blocked.number)).toContainText('Da verificare');
   await expect(caseRow(page, blocked.number)).toContainText('Un apparato di rete ha rifiutato la richiesta perché troppo grande (413)');
-  await expect(caseRow(page, other.number)).toContainText('Ricevuta');
+  await expect(caseRow(page, other.number)).toContainText('Confermata dal servizio centrale');
   await expect(page.getByTestId('sync-rollup')).toHaveText('Attenzione: alcune pratiche richiedono un intervento.');
   expect(await localCase(page, blocked.caseId)).toEqual({ state: 'needs-attention', readable: 3 });
   await caseRow(page, blocked.number).getByRole('button', { name: 'Rimetti in coda' }).click();
-  await expect(caseRow(page, blocked.number)).toContainText('Ricevuta', { timeout: 30_000 });
+  await expect(caseRow(page, blocked.number)).toContainText('Confermata dal servizio centrale', { timeout: 30_000 });
   await expectReceivedOnce(rig, office, blocked);
   await expectReceivedOnce(rig, office, other);
   expect((await centralCases(rig, office)).length).toBe(2);
@@ -146,7 +147,7 @@ test('an expired tus upload (410) is started again from byte 0 and the case stil
   rig.proxy.setPlan(faultFirst(isPatch, readable(expired)));
   const seeded = await seedQueuedCase(page);
   await syncNow(page);
-  await expect(caseRow(page, seeded.number)).toContainText('Ricevuta', { timeout: 30_000 });
+  await expect(caseRow(page, seeded.number)).toContainText('Confermata dal servizio centrale', { timeout: 30_000 });
   await expectReceivedOnce(rig, office, seeded);
   const creations = rig.proxy.records.filter(isUploadCreation).slice(-4);
   expect(creations).toHaveLength(4);
@@ -165,7 +166,7 @@ test('acknowledgement lost after the service committed (dropped, then truncated)
   });
   const seeded = await seedQueuedCase(page);
   await syncNow(page);
-  await expect(caseRow(page, seeded.number)).toContainText('Ricevuta', { timeout: 30_000 });
+  await expect(caseRow(page, seeded.number)).toContainText('Confermata dal servizio centrale', { timeout: 30_000 });
   await expectReceivedOnce(rig, office, seeded);
   expect((await centralCases(rig, office)).length).toBe(1);
   // The service committed on the first submission and answered the resend from its record (200, same receipt).
@@ -176,7 +177,7 @@ test('acknowledgement lost after the service committed (dropped, then truncated)
   await expect(caseRow(page, seeded.number)).toContainText(`Protocollo ${held.protocolNumber}`);
 });
 
-test('revoked workstation token: clear Italian message and enrollment form, nothing deleted; after enrolling again the case goes', async ({ page }) => {
+test('revoked workstation token: clear Italian message and enrollment form (no serious axe violation), nothing deleted; after enrolling again the case goes', async ({ page }) => {
   const office = await freshOffice();
   await connectWorkstation(page, rig, office);
   const listed = await call<{ workstations: { workstationId: string }[] }>(rig.central.url, 'GET', `/api/v1/admin/workstations?officeCode=${office}`, { token: ADMIN_TOKEN });
@@ -186,8 +187,10 @@ test('revoked workstation token: clear Italian message and enrollment form, noth
   await expect(page.getByTestId('sync-connection')).toContainText('non accetta più le credenziali di questa postazione');
   await expect(page.getByTestId('sync-connection-failure')).toContainText('La registrazione di questa postazione è stata revocata');
   expect(await localCase(page, seeded.caseId)).toEqual({ state: 'queued', readable: 3 });
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   await enroll(page, office, await issueEnrollmentCode(rig, office));
-  await expect(caseRow(page, seeded.number)).toContainText('Ricevuta', { timeout: 30_000 });
+  await expect(caseRow(page, seeded.number)).toContainText('Confermata dal servizio centrale', { timeout: 30_000 });
   await expectReceivedOnce(rig, office, seeded);
 });
 
@@ -202,7 +205,7 @@ test('page reloaded mid-upload: after signing in again the upload resumes, no at
   await expect.poll(() => patches).toBeGreaterThanOrEqual(2);
   await openApp(page);
   await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Invio' }).click();
-  await expect(caseRow(page, seeded.number)).toContainText('Ricevuta', { timeout: 30_000 });
+  await expect(caseRow(page, seeded.number)).toContainText('Confermata dal servizio centrale', { timeout: 30_000 });
   await expectReceivedOnce(rig, office, seeded);
   expect(rig.proxy.records.slice(firstRecord).filter(isUploadCreation)).toHaveLength(3);
 });
@@ -215,7 +218,7 @@ test('central service killed (SIGKILL) and restarted mid-batch: every case arriv
   await syncNow(page);
   await expect.poll(async () => (await centralCases(rig, office)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
   await rig.restartCentral();
-  for (const one of seeded) await expect(caseRow(page, one.number)).toContainText('Ricevuta', { timeout: 40_000 });
+  for (const one of seeded) await expect(caseRow(page, one.number)).toContainText('Confermata dal servizio centrale', { timeout: 40_000 });
   for (const one of seeded) await expectReceivedOnce(rig, office, one);
   expect((await centralCases(rig, office)).length).toBe(3);
 });
@@ -225,7 +228,7 @@ test('a refusal by the central review comes through the change feed and is shown
   await connectWorkstation(page, rig, office);
   const seeded = await seedQueuedCase(page);
   await syncNow(page);
-  await expect(caseRow(page, seeded.number)).toContainText('Ricevuta');
+  await expect(caseRow(page, seeded.number)).toContainText('Confermata dal servizio centrale');
   const refused = await call(rig.central.url, 'POST', `/api/v1/admin/cases/${seeded.caseId}/status`, {
     token: ADMIN_TOKEN,
     body: { status: 'refused', reasons: [{ code: 'DOCUMENT_EXPIRED', message: 'Il documento di identità risulta scaduto.' }] },
