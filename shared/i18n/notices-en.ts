@@ -5,7 +5,6 @@ export const noticesEn: Record<keyof typeof noticesIt, string> = {
   'notices.action.receipt': 'Print receipt',
   'notices.action.refusalNotice': 'Print refusal notice',
   'notices.action.email': 'Prepare e-mail/PEC',
-  'notices.action.prefilledForm': 'Print prefilled form',
   'notices.status.working': 'Preparing the document…',
   'notices.status.pdfOpened': 'Document opened in the PDF viewer: print it from there.',
   'notices.status.pdfDownloaded': 'Document saved as {fileName}: open it and print it.',

@@ -4,7 +4,6 @@ export const noticesIt = {
   'notices.action.receipt': 'Stampa ricevuta',
   'notices.action.refusalNotice': 'Stampa avviso di rifiuto',
   'notices.action.email': 'Prepara e-mail/PEC',
-  'notices.action.prefilledForm': 'Stampa modulo precompilato',
   'notices.status.working': 'Preparazione del documento in corso…',
   'notices.status.pdfOpened': 'Documento aperto nel visualizzatore PDF: stamparlo da lì.',
   'notices.status.pdfDownloaded': 'Documento salvato come {fileName}: aprirlo e stamparlo.',
