@@ -17,7 +17,7 @@ import {
   type SeededCase,
   type SyncRig,
 } from './sync-support';
-import { ADMIN_TOKEN, call } from '../../central/tests/harness';
+import { ADMIN_TOKEN, call, enrollWorkstation, sampleAttachments, sendCase } from '../../central/tests/harness';
 
 /**
  * The outbox in real Chromium against the real central service (child process, temp data dir)
@@ -138,6 +138,25 @@ test('413 from a middlebox quarantines the case with the reason, others go on, a
   await expectReceivedOnce(rig, office, blocked);
   await expectReceivedOnce(rig, office, other);
   expect((await centralCases(rig, office)).length).toBe(2);
+});
+
+test('a case the service refuses as such (same id, different content: 409) is quarantined with the service reason and does not block the next case', async ({ page }) => {
+  const office = await freshOffice();
+  await connectWorkstation(page, rig, office);
+  // Hold the outbox off while another workstation of the office registers different content under the same case id.
+  rig.proxy.setPlan(() => readable(cannedResponses.unavailable));
+  const clashing = await seedQueuedCase(page, { urgent: true });
+  const other = await enrollWorkstation(rig.central.url, office, 'Altra postazione');
+  expect((await sendCase(rig.central.url, other.token, sampleAttachments([1000]), clashing.caseId)).response.status).toBe(201);
+  const next = await seedQueuedCase(page);
+  rig.proxy.setPlan(null);
+  await syncNow(page);
+  await expect(caseRow(page, clashing.number)).toContainText('Da verificare');
+  await expect(caseRow(page, clashing.number)).toContainText('Esiste già una pratica con questo identificativo ma con contenuto diverso');
+  await expect(caseRow(page, next.number)).toContainText('Confermata dal servizio centrale');
+  await expect(page.getByTestId('sync-rollup')).toHaveText('Attenzione: alcune pratiche richiedono un intervento.');
+  expect(await localCase(page, clashing.caseId)).toEqual({ state: 'needs-attention', readable: 3 });
+  await expectReceivedOnce(rig, office, next);
 });
 
 test('an expired tus upload (410) is started again from byte 0 and the case still arrives once', async ({ page }) => {
