@@ -33,7 +33,7 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   publicDir: 'public',
-  plugins: [devMainBridge(), ocrAssets(path.resolve('dist/renderer'))],
+  plugins: [devMainBridge(), ocrAssets()],
   build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome130', sourcemap: false },
   // Every renderer module is crawled at start-up, so no dependency is discovered late (a late one
   // makes Vite re-optimise and reload the page in the middle of a test or a clerk's work).

@@ -20,7 +20,8 @@ export function ocrAssetFiles(): Map<string, string> {
   const files = new Map<string, string>();
   files.set('tesseract/worker.min.js', require.resolve('tesseract.js/dist/worker.min.js'));
   const core = packageDir('tesseract.js-core');
-  for (const name of readdirSync(core).filter((f) => /^tesseract-core.*\.(js|wasm)$/.test(f))) files.set(`tesseract-core/${name}`, path.join(core, name));
+  // LSTM-only cores (plain, SIMD, relaxed SIMD): the workers run OEM.LSTM_ONLY, the legacy engine is never loaded.
+  for (const name of readdirSync(core).filter((f) => /^tesseract-core.*-lstm\.(js|wasm|wasm\.js)$/.test(f))) files.set(`tesseract-core/${name}`, path.join(core, name));
   files.set('lang/ita.traineddata.gz', path.join(packageDir('@tesseract.js-data/ita'), '4.0.0_best_int', 'ita.traineddata.gz'));
   files.set('zxing/zxing_reader.wasm', require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
   files.set('pdfjs/pdf.worker.min.mjs', require.resolve('pdfjs-dist/build/pdf.worker.min.mjs'));
@@ -29,10 +30,14 @@ export function ocrAssetFiles(): Map<string, string> {
 
 const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.gz': 'application/octet-stream' };
 
-export function ocrAssets(outDir: string): Plugin {
+export function ocrAssets(): Plugin {
   const files = ocrAssetFiles();
+  let outDir = '';
   return {
     name: 'sportello-ocr-assets',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const url = req.url?.split('?')[0] ?? '';
