@@ -1,5 +1,6 @@
 import type { ChecklistStatus } from '../../shared/intake/checklist';
 import { useTranslation } from '../i18n/use-translation';
+import { ReadingStatus } from './ReadingStatus';
 import { useChecklist, useIntake } from './intake-session';
 import { MismatchRow } from './MismatchRow';
 
@@ -21,6 +22,7 @@ export function CheckStep() {
   return (
     <div aria-labelledby="check-heading">
       <h3 id="check-heading">{t('intake.step.check')}</h3>
+      <ReadingStatus />
       <ul className="panel checklist">
         {ITEMS.map((item) => (
           <li key={item} data-item={item} data-status={checklist[item]}>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FormFieldName, FormFieldValue } from '../../shared/case/form-fields';
 import { missingRequiredFields, requiredFields, visibleSections } from '../../shared/intake/required-fields';
 import { useTranslation } from '../i18n/use-translation';
+import { ReadingStatus } from './ReadingStatus';
 import { useIntake } from './intake-session';
 
 const AUTOSAVE_MS = 400;
@@ -24,6 +25,13 @@ function FormField({ field, stored, required }: { field: FormFieldName; stored: 
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
   }, []);
+
+  // A value proposed by the automatic reading arrives after the field was shown: take it, unless
+  // the clerk is typing.
+  const storedValue = stored?.value ?? '';
+  useEffect(() => {
+    if (!timer.current) setValue(storedValue);
+  }, [storedValue]);
 
   const source = stored && stored.source !== 'clerk' ? stored : null;
   return (
@@ -64,6 +72,7 @@ export function FormStep() {
   return (
     <div aria-labelledby="form-heading">
       <h3 id="form-heading">{t('intake.step.form')}</h3>
+      <ReadingStatus />
       {visibleSections(record.profile).map((section) => (
         <fieldset key={section.id} className="panel form-section">
           <legend>{t(`intake.section.${section.id}` as Parameters<typeof t>[0])}</legend>

@@ -1,4 +1,6 @@
 import { useMemo } from 'react';
+import { FORM_FIELD_NAMES } from '../../shared/case/form-fields';
+import { readCaseDocuments, readingKey } from './case-reading';
 import { create } from 'zustand';
 import type { AttachmentMeta, AttachmentRole, CaseRecord, Profile } from '../../shared/case/case';
 import type { FormFieldName, FormFieldValue } from '../../shared/case/form-fields';
@@ -41,7 +43,10 @@ interface IntakeState {
   /** The form-versus-ID check on the current form values; recomputed whenever either side changes. */
   identityCheck: IdentityCheck | null;
   /** Stores a reading of the documents (from OCR) and checks the form against it. */
-  applyReading(reading: { document: IdDocumentReading | null; formSigned: boolean | null }): Promise<void>;
+  applyReading(reading: { document: IdDocumentReading | null; formSigned: boolean | null; key?: string | null }): Promise<void>;
+  /** Reads the case's scans (once per set of scans), prefills the form and runs the check. */
+  readDocuments(): Promise<void>;
+  reading: { state: 'idle' | 'reading' | 'done'; key: string | null; problems: string[] };
   /** The clerk corrects a value the reader got wrong (audited as an OCR correction). */
   correctDocumentValue(field: IdDocumentField, value: string): Promise<void>;
   /** Declares a personal-data mismatch a match, with a written justification (audited). */
@@ -66,7 +71,7 @@ function repository(): { cases: CaseRepository; audit: AuditLog; clerkId: string
   return { cases: store.cases, audit: store.audit, clerkId: clerk.id };
 }
 
-const StoredIntakeReading = z.object({ kind: z.literal('intake-reading'), document: z.custom<IdDocumentReading>().nullable(), formSigned: z.boolean().nullable() });
+const StoredIntakeReading = z.object({ kind: z.literal('intake-reading'), document: z.custom<IdDocumentReading>().nullable(), formSigned: z.boolean().nullable(), key: z.string().nullable().optional() });
 const StoredOverride = z.object({ kind: z.literal('check-override'), code: z.string(), field: z.string(), justification: z.string(), clerkId: z.string(), at: z.number() });
 
 function today(): string {
@@ -106,7 +111,7 @@ export const useIntake = create<IntakeState>((set, get) => {
       const override = StoredOverride.safeParse(view.reading);
       if (override.success) overrides.push({ ...override.data, field: override.data.field as CheckOverride['field'] });
     }
-    set({ documentReading: latest?.document ?? null, formSigned: latest?.formSigned ?? null, overrides });
+    set({ documentReading: latest?.document ?? null, formSigned: latest?.formSigned ?? null, overrides, reading: { state: latest ? 'done' : 'idle', key: latest?.key ?? null, problems: [] } });
     await recheck();
   }
 
@@ -129,13 +134,35 @@ export const useIntake = create<IntakeState>((set, get) => {
     formSigned: null,
     overrides: [],
 
-    async applyReading({ document, formSigned }) {
+    reading: { state: 'idle', key: null, problems: [] },
+
+    async applyReading({ document, formSigned, key = null }) {
       const record = get().record;
       if (!record) return;
       const { cases } = repository();
-      await cases.saveReading(record.id, null, { kind: 'intake-reading', document, formSigned });
+      await cases.saveReading(record.id, null, { kind: 'intake-reading', document, formSigned, key });
       set({ documentReading: document, formSigned });
       await recheck();
+    },
+
+    async readDocuments() {
+      const { record, attachments, reading } = get();
+      if (!record || attachments.length === 0 || reading.state === 'reading') return;
+      const key = readingKey(attachments);
+      if (key === reading.key) return;
+      set({ reading: { state: 'reading', key, problems: [] } });
+      const { cases } = repository();
+      const result = await readCaseDocuments(attachments, (id) => cases.readAttachment(id), today());
+      if (get().record?.id !== record.id) return;
+      // Values read from the form fill only what the clerk has not typed; they keep their source.
+      for (const [field, value] of Object.entries(result.form?.fields ?? {})) {
+        if (!value || !(FORM_FIELD_NAMES as readonly string[]).includes(field)) continue;
+        const current = get().record?.form[field as FormFieldName];
+        if (current && current.source === 'clerk') continue;
+        await get().saveField(field as FormFieldName, { value: value.value, source: value.source, confidence: value.confidence });
+      }
+      await get().applyReading({ document: result.document, formSigned: result.form ? result.form.signature.signed : null, key });
+      set({ reading: { state: 'done', key, problems: result.problems } });
     },
 
     async correctDocumentValue(field, value) {
@@ -148,7 +175,7 @@ export const useIntake = create<IntakeState>((set, get) => {
         fieldSources: { ...documentReading.fieldSources, [field]: 'clerk' },
         confidence: { ...documentReading.confidence, [field]: 1 },
       };
-      await cases.saveReading(record.id, null, { kind: 'intake-reading', document: corrected, formSigned });
+      await cases.saveReading(record.id, null, { kind: 'intake-reading', document: corrected, formSigned, key: get().reading.key });
       await audit.record({ clerkId, action: 'ocr-correction', caseId: record.id, detail: `document:${field}` });
       set({ documentReading: corrected });
       await recheck();
@@ -199,7 +226,7 @@ export const useIntake = create<IntakeState>((set, get) => {
 
     close() {
       for (const url of Object.values(get().previews)) URL.revokeObjectURL(url);
-      set({ record: null, attachments: [], previews: {}, notices: [], step: 'request', identityCheck: null, documentReading: null, formSigned: null, overrides: [] });
+      set({ record: null, attachments: [], previews: {}, notices: [], step: 'request', identityCheck: null, documentReading: null, formSigned: null, overrides: [], reading: { state: 'idle', key: null, problems: [] } });
     },
 
     goTo(step) {

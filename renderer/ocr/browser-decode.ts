@@ -5,6 +5,7 @@
  */
 import { checkInputFile, DocumentInputError, MAX_IMAGE_PIXELS } from '../../shared/document-reading/input-file';
 import { toGray, type GrayRaster } from '../../shared/document-reading/raster';
+import type { PdfFieldObjects } from '../../shared/document-reading/form-reading';
 import { ocrAssetUrl } from './ocr-assets';
 
 const PDF_RENDER_SCALE = 300 / 72;
@@ -58,6 +59,23 @@ async function decodePdf(bytes: Uint8Array, file: string): Promise<GrayRaster[]>
     await doc.destroy();
   }
   return pages;
+}
+
+/** The AcroForm field objects of a PDF (null when it has none): a digitally filled form is read exactly. */
+export async function pdfFieldObjects(bytes: Uint8Array, file: string): Promise<PdfFieldObjects | null> {
+  const pdfjs = await import('pdfjs-dist');
+  pdfjs.GlobalWorkerOptions.workerSrc = ocrAssetUrl('pdfjs/pdf.worker.min.mjs');
+  let doc;
+  try {
+    doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0 }).promise;
+  } catch (error) {
+    throw new DocumentInputError((error as { name?: string }).name === 'PasswordException' ? 'pdfPassword' : 'pdfMalformed', file);
+  }
+  try {
+    return (await doc.getFieldObjects()) as PdfFieldObjects | null;
+  } finally {
+    await doc.destroy();
+  }
 }
 
 export async function decodeBrowserFile(bytes: Uint8Array, file: string): Promise<GrayRaster[]> {

@@ -4,7 +4,11 @@
  */
 import { readIdDocument, type DocumentReadingResult } from '../../shared/document-reading/read-id-document';
 import { createBrowserBarcodeReader, createBrowserOcr } from './browser-engines';
-import { decodeBrowserFile } from './browser-decode';
+import { decodeBrowserFile, pdfFieldObjects } from './browser-decode';
+import { acroFormValues, readAcroForm, readFormByZones, type FormReading } from '../../shared/document-reading/form-reading';
+import type { FormTemplate } from '../../shared/document-reading/form-template';
+import { sniffFormat } from '../../shared/document-reading/input-file';
+import type { GrayRaster } from '../../shared/document-reading/raster';
 
 export interface DocumentFile {
   name: string;
@@ -13,6 +17,8 @@ export interface DocumentFile {
 
 export interface DocumentReader {
   read(files: DocumentFile[], today: string): Promise<DocumentReadingResult>;
+  /** The application form: exactly from a digitally filled PDF, else by OCR of each field zone. */
+  readForm(files: DocumentFile[], template: FormTemplate): Promise<FormReading>;
   warmUp(): Promise<void>;
   terminate(): Promise<void>;
 }
@@ -25,6 +31,18 @@ export function createDocumentReader(): DocumentReader {
       const pages = [];
       for (const file of files) pages.push(...(await decodeBrowserFile(file.bytes, file.name)));
       return readIdDocument(pages, { ocr, barcodes, today });
+    },
+    async readForm(files, template) {
+      const pages: GrayRaster[] = [];
+      for (const file of files) {
+        const rendered = await decodeBrowserFile(file.bytes, file.name);
+        if (sniffFormat(file.bytes) === 'pdf') {
+          const objects = await pdfFieldObjects(file.bytes, file.name);
+          if (Object.keys(acroFormValues(objects, template)).length > 0) return readAcroForm(objects, rendered, template) as FormReading;
+        }
+        pages.push(...rendered);
+      }
+      return readFormByZones(pages, template, ocr);
     },
     warmUp: () => ocr.pool.warmUp(),
     terminate: () => ocr.pool.terminate(),

@@ -33,6 +33,14 @@ export function IntakeScreen() {
     return () => close();
   }, [caseId, open, close]);
 
+  const readDocuments = useIntake((s) => s.readDocuments);
+  const attachmentCount = useIntake((s) => s.attachments.length);
+
+  // The scans are read once the clerk moves past capture (and again only if the scans changed).
+  useEffect(() => {
+    if (step === 'form' || step === 'check' || step === 'decision') void readDocuments();
+  }, [step, attachmentCount, readDocuments]);
+
   const index = INTAKE_STEPS.indexOf(step);
   const reachable = (target: IntakeStep) => target === 'request' || record !== null;
 

@@ -149,4 +149,6 @@ export const intakeEn: Record<keyof typeof intakeIt, string> = {
   'intake.check.field.nationality': "Citizenship",
   'intake.check.field.signature': "Signature",
   'intake.check.field.document': "Document",
+  'intake.reading.running': "Reading the documents automatically… You can keep working.",
+  'intake.reading.done': "Documents read: check the proposed values.",
 };

@@ -148,4 +148,6 @@ export const intakeIt = {
   'intake.check.field.nationality': "Cittadinanza",
   'intake.check.field.signature': "Firma",
   'intake.check.field.document': "Documento",
+  'intake.reading.running': "Lettura automatica dei documenti in corso… Si può continuare a lavorare.",
+  'intake.reading.done': "Documenti letti: controllare i valori proposti.",
 } as const;
