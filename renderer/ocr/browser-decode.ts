@@ -29,15 +29,19 @@ async function decodeImage(bytes: Uint8Array, file: string): Promise<GrayRaster>
   }
 }
 
-async function decodePdf(bytes: Uint8Array, file: string): Promise<GrayRaster[]> {
+/** Opens a PDF with pdf.js (worker from the app's origin); a password or a broken file is a clear error. */
+async function openPdf(bytes: Uint8Array, file: string) {
   const pdfjs = await import('pdfjs-dist');
   pdfjs.GlobalWorkerOptions.workerSrc = ocrAssetUrl('pdfjs/pdf.worker.min.mjs');
-  let doc;
   try {
-    doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0 }).promise;
+    return await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0 }).promise;
   } catch (error) {
     throw new DocumentInputError((error as { name?: string }).name === 'PasswordException' ? 'pdfPassword' : 'pdfMalformed', file);
   }
+}
+
+async function decodePdf(bytes: Uint8Array, file: string): Promise<GrayRaster[]> {
+  const doc = await openPdf(bytes, file);
   const pages: GrayRaster[] = [];
   try {
     for (let n = 1; n <= doc.numPages; n += 1) {
@@ -63,14 +67,7 @@ async function decodePdf(bytes: Uint8Array, file: string): Promise<GrayRaster[]>
 
 /** The AcroForm field objects of a PDF (null when it has none): a digitally filled form is read exactly. */
 export async function pdfFieldObjects(bytes: Uint8Array, file: string): Promise<PdfFieldObjects | null> {
-  const pdfjs = await import('pdfjs-dist');
-  pdfjs.GlobalWorkerOptions.workerSrc = ocrAssetUrl('pdfjs/pdf.worker.min.mjs');
-  let doc;
-  try {
-    doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0 }).promise;
-  } catch (error) {
-    throw new DocumentInputError((error as { name?: string }).name === 'PasswordException' ? 'pdfPassword' : 'pdfMalformed', file);
-  }
+  const doc = await openPdf(bytes, file);
   try {
     return (await doc.getFieldObjects()) as PdfFieldObjects | null;
   } finally {

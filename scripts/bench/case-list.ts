@@ -10,12 +10,9 @@
  * (`listCases`, plus `countByState` when opening): the ratio is what the screen adds to the store.
  * Options: --runs N (default 7), --cases N (default 10000).
  */
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
+import { startBenchBrowser } from './bench-browser';
 import type { Timings } from './case-list-bench.page';
 import { seedManyCases } from '../../tests/browser/case-list-seed';
 
@@ -23,26 +20,7 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }
 const runs = Number(values.runs);
 const caseCount = Number(values.cases);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const port = await freePort();
-process.env.SPORTELLO_DEV_PORT = String(port);
-process.env.SPORTELLO_USER_DATA = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-bench-case-list-'));
-const { createServer } = await import('vite');
-// No file watching: an edit elsewhere in the checkout must not reload the page mid-measurement.
-const server = await createServer({ configFile: path.resolve('vite.config.ts'), configLoader: 'runner', logLevel: 'warn', server: { hmr: false, watch: null } });
-await server.listen();
-const browser = await chromium.launch({
-  executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { port, browser, close } = await startBenchBrowser('case-list');
 
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -79,6 +57,5 @@ try {
   console.log(`main-thread tasks over 50 ms during the ${result.scrollSteps}-step scroll sweep: ${result.longTaskMs.length}${result.longTaskMs.length ? ` (${result.longTaskMs.join(', ')} ms)` : ''}`);
   console.log(`seeding ${caseCount} cases (bulk, encrypted): ${seedMs.toFixed(0)} ms`);
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }

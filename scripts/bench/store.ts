@@ -7,37 +7,16 @@
  * database with the same content, measured in the same run: the ratio is the cost of encryption.
  * Options: --runs N (default 7), --cases N (default 10000), --scan-mib N (default 2).
  */
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
+import { startBenchBrowser } from './bench-browser';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, cases: { type: 'string', default: '10000' }, 'scan-mib': { type: 'string', default: '2' } } });
 const runs = Number(values.runs);
 const caseCount = Number(values.cases);
 const scanBytes = Number(values['scan-mib']) * 1024 * 1024;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const port = await freePort();
-process.env.SPORTELLO_DEV_PORT = String(port);
-process.env.SPORTELLO_USER_DATA = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-bench-store-'));
-const { createServer } = await import('vite');
-const server = await createServer({ configFile: path.resolve('vite.config.ts'), configLoader: 'runner', logLevel: 'warn' });
-await server.listen();
-const browser = await chromium.launch({
-  executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { port, browser, close } = await startBenchBrowser('store');
 
 type Figures = Record<string, { encrypted: number[]; plain: number[] }>;
 
@@ -63,6 +42,5 @@ try {
   }
   console.log(`seeding ${caseCount} cases (one pass, bulk): encrypted ${result.seedMs.encrypted.toFixed(0)} ms, plain ${result.seedMs.plain.toFixed(0)} ms`);
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
+import { startBenchBrowser } from './bench-browser';
 import { freePort, startChildCentral } from '../../central/tests/child-central';
 import { enrollWorkstation } from '../../central/tests/harness';
 import { startFaultProxy, faultFirst } from '../../tests/support/fault-proxy';
@@ -29,17 +29,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-bench-sync-central-'));
 const central = await startChildCentral({ dataDir, port: await freePort(), env: { CENTRAL_MAX_ATTACHMENT_BYTES: String(Math.max(fileBytes, 1024 * 1024) + 1) } });
 const proxy = await startFaultProxy({ target: central.url });
-process.env.SPORTELLO_DEV_PORT = String(await freePort());
-process.env.SPORTELLO_USER_DATA = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-bench-sync-'));
-// No HMR: other edits in the checkout must not reload the page mid-measurement.
-process.env.SPORTELLO_BROWSER_TEST = '1';
-const { createServer } = await import('vite');
-const server = await createServer({ configFile: path.resolve('vite.config.ts'), configLoader: 'runner', logLevel: 'warn' });
-await server.listen();
-const browser = await chromium.launch({
-  executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { browser, close } = await startBenchBrowser('sync');
 
 try {
   // The page only loads modules; the app's CSP (set from saved settings) is not what is measured here.
@@ -89,8 +79,7 @@ try {
   const { drainMs, seedMs } = await call<{ drainMs: number; seedMs: number }>('measureDrain', direct, caseCount, 2048);
   console.log(`drain ${caseCount} small cases (3 × 2 KiB): ${(drainMs / 1000).toFixed(1)} s, ${(caseCount / (drainMs / 1000)).toFixed(1)} cases/s (queueing them locally took ${(seedMs / 1000).toFixed(1)} s, not counted)`);
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
   await proxy.close();
   await central.kill('SIGTERM');
   fs.rmSync(dataDir, { recursive: true, force: true });

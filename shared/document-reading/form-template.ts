@@ -4,16 +4,10 @@
  * becomes another JSON file of this shape, without code changes.
  */
 import { z } from 'zod';
+import { FORM_FIELD_NAMES as CASE_FORM_FIELD_NAMES } from '../case/form-fields';
 
-export const FORM_FIELD_NAMES = [
-  'tipo_profilo',
-  'cognome', 'nome', 'codice_fiscale', 'sesso', 'data_nascita', 'comune_nascita', 'provincia_nascita', 'stato_estero_nascita', 'cittadinanza',
-  'indirizzo_residenza', 'cap_residenza', 'comune_residenza', 'provincia_residenza', 'telefono', 'cellulare', 'email', 'pec',
-  'ordine_provincia', 'ordine_numero',
-  'struttura_denominazione', 'struttura_codice', 'struttura_indirizzo', 'struttura_pec', 'ruolo_struttura',
-  'documento_tipo', 'documento_numero', 'documento_rilasciato_da', 'documento_data_rilascio', 'documento_data_scadenza',
-  'luogo_data',
-] as const;
+/** Every AcroForm field of the form: the case's text fields plus the profile radio group. */
+export const FORM_FIELD_NAMES = ['tipo_profilo', ...CASE_FORM_FIELD_NAMES] as const;
 
 export type FormFieldName = (typeof FORM_FIELD_NAMES)[number];
 
