@@ -4,6 +4,13 @@ import { isJustified, isOverridable, type CheckOverride } from '../../shared/int
 import { useTranslation } from '../i18n/use-translation';
 import { useIntake } from './intake-session';
 
+/** Values are compared as ISO dates; the clerk reads them dd/mm/yyyy. */
+function shown(value: string | null): string {
+  if (value === null) return '—';
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : value;
+}
+
 const DOCUMENT_FIELDS = new Set(['surname', 'givenNames', 'sex', 'birthDate', 'birthPlace', 'fiscalCode', 'documentNumber', 'issueDate', 'expiryDate', 'nationality']);
 
 /**
@@ -31,8 +38,8 @@ export function MismatchRow({ reason, override }: { reason: CheckReason; overrid
   return (
     <tr data-code={reason.code} data-overridden={override ? 'true' : undefined}>
       <th scope="row">{fieldLabel}</th>
-      <td>{reason.formValue ?? '—'}</td>
-      <td>{reason.documentValue ?? '—'}</td>
+      <td>{shown(reason.formValue)}</td>
+      <td>{shown(reason.documentValue)}</td>
       <td>
         <p>{reason.message}</p>
         {override ? (

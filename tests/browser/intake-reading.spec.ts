@@ -64,7 +64,8 @@ test('a mismatching case: a digitally filled form whose name and birth date diff
   await expect(page.getByRole('status').filter({ hasText: 'Documenti letti' })).toBeVisible({ timeout: 180_000 });
   await expect(page.locator('tr[data-code="GIVEN_NAMES_MISMATCH"]')).toContainText('MARIA');
   await expect(page.locator('tr[data-code="GIVEN_NAMES_MISMATCH"]')).toContainText('MARIO');
-  await expect(page.locator('tr[data-code="BIRTH_DATE_MISMATCH"]')).toBeVisible();
+  await expect(page.locator('tr[data-code="BIRTH_DATE_MISMATCH"] td').nth(0)).toHaveText('13/04/1985');
+  await expect(page.locator('tr[data-code="BIRTH_DATE_MISMATCH"] td').nth(1)).toHaveText('12/04/1985');
   await expect(page.locator('[data-item="identity"]')).toHaveAttribute('data-status', 'problem');
   await expect(page.locator('[data-item="signed"]')).toHaveAttribute('data-status', 'problem');
   await page.screenshot({ path: 'test-results/screens/30-differenze-lette.png', fullPage: true });
