@@ -110,13 +110,16 @@ async function openWithDocuments(page: Page): Promise<void> {
 /** Mounts the panel on the running app (same React and store instances the app uses). */
 async function mountPanel(page: Page, props: ApplicantDocumentsPanelProps): Promise<void> {
   await page.evaluate(async ({ props, panelUrl, appStoreUrl }) => {
-    // React must be the very instance the panel imports: take its pre-bundled URL from the panel's code.
-    const reactUrl = /"([^"]*\/\.vite\/deps\/react\.js\?v=[0-9a-f]+)"/.exec(await (await fetch(panelUrl)).text())?.[1];
-    if (!reactUrl) throw new Error('react import not found in the served panel module');
+    // React must be the very instance the app runs: take both pre-bundled URLs exactly as the app's
+    // entry module imports them (their version hashes can differ from one another).
+    const entry = await (await fetch('/main.tsx')).text();
+    const reactUrl = /"([^"]*\/\.vite\/deps\/react\.js\?v=[0-9a-f]+)"/.exec(entry)?.[1];
+    const reactDomUrl = /"([^"]*\/\.vite\/deps\/react-dom_client\.js\?v=[0-9a-f]+)"/.exec(entry)?.[1];
+    if (!reactUrl || !reactDomUrl) throw new Error('react imports not found in the served entry module');
     // Pre-bundled CommonJS: the module's default export is the CommonJS exports object.
     const [{ default: react }, { default: reactDomClient }, { ApplicantDocumentsPanel }, { useAppStore }] = await Promise.all([
       import(reactUrl) as Promise<{ default: typeof import('react') }>,
-      import(reactUrl.replace('/react.js', '/react-dom_client.js')) as Promise<{ default: typeof import('react-dom/client') }>,
+      import(reactDomUrl) as Promise<{ default: typeof import('react-dom/client') }>,
       import(panelUrl) as Promise<PanelModule>,
       import(appStoreUrl) as Promise<AppStoreModule>,
     ]);
