@@ -94,7 +94,7 @@ const ITALIAN_DOCUMENT_NUMBER: Record<MrzFormat, string> = {
   TD3: 'AANNNNNNN', // passport: YA0000000
 };
 
-const LETTER_FOR_DIGIT: Record<string, string> = { '0': 'O', '1': 'I', '2': 'Z', '4': 'A', '5': 'S', '6': 'G', '8': 'B' };
+const LETTER_FOR_DIGIT: Record<string, string> = { '0': 'O', '1': 'I', '2': 'Z', '4': 'A', '5': 'S', '6': 'G', '7': 'T', '8': 'B' };
 const DIGIT_FOR_LETTER: Record<string, string> = { O: '0', Q: '0', D: '0', U: '0', I: '1', L: '1', Z: '2', S: '5', G: '6', B: '8', T: '7', A: '4' };
 /** Characters an OCR engine takes for one another, for check-digit-driven substitution in free fields. */
 const CONFUSABLE: string[] = ['0OQD', '1IL', '2Z', '5S', '6G', '8B', '<K'];

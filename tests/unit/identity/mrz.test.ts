@@ -186,6 +186,13 @@ describe('readMrz: OCR confusions fixed by position class', () => {
     expect(r!.fields.nationality).toBe('ITA');
   });
 
+  it('reads a T misread as 7 in a letter-only position (passport nationality I7A)', () => {
+    const lines = CIE.slice();
+    lines[1] = `${lines[1].slice(0, 15)}I7A${lines[1].slice(18)}`;
+    const r = readMrz(lines, { today: TODAY });
+    expect(r!.fields.nationality).toBe('ITA');
+  });
+
   it('keeps a real K at the end of a name', () => {
     const r = readMrz(td1({ number: 'CA12345AB', birth: '850412', sex: 'M', expiry: '330411', name: 'FALK<<MARK' }), { today: TODAY });
     expect(r!.fields.surname).toBe('FALK');
