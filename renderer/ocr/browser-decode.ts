@@ -40,10 +40,12 @@ async function openPdf(bytes: Uint8Array, file: string) {
   }
 }
 
-async function decodePdf(bytes: Uint8Array, file: string): Promise<GrayRaster[]> {
+async function decodePdf(bytes: Uint8Array, file: string): Promise<{ pages: GrayRaster[]; fieldObjects: PdfFieldObjects | null }> {
   const doc = await openPdf(bytes, file);
   const pages: GrayRaster[] = [];
+  let fieldObjects: PdfFieldObjects | null;
   try {
+    fieldObjects = (await doc.getFieldObjects()) as PdfFieldObjects | null;
     for (let n = 1; n <= doc.numPages; n += 1) {
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: PDF_RENDER_SCALE });
@@ -62,20 +64,18 @@ async function decodePdf(bytes: Uint8Array, file: string): Promise<GrayRaster[]>
   } finally {
     await doc.destroy();
   }
-  return pages;
+  return { pages, fieldObjects };
 }
 
-/** The AcroForm field objects of a PDF (null when it has none): a digitally filled form is read exactly. */
-export async function pdfFieldObjects(bytes: Uint8Array, file: string): Promise<PdfFieldObjects | null> {
-  const doc = await openPdf(bytes, file);
-  try {
-    return (await doc.getFieldObjects()) as PdfFieldObjects | null;
-  } finally {
-    await doc.destroy();
-  }
+/**
+ * Decodes a file once: its pages, and for a PDF its AcroForm field objects (null when none), so a
+ * digitally filled form is read exactly without opening the PDF a second time.
+ */
+export async function decodeBrowserFileWithFields(bytes: Uint8Array, file: string): Promise<{ pages: GrayRaster[]; fieldObjects: PdfFieldObjects | null }> {
+  const { format } = checkInputFile(bytes, file);
+  return format === 'pdf' ? decodePdf(bytes, file) : { pages: [await decodeImage(bytes, file)], fieldObjects: null };
 }
 
 export async function decodeBrowserFile(bytes: Uint8Array, file: string): Promise<GrayRaster[]> {
-  const { format } = checkInputFile(bytes, file);
-  return format === 'pdf' ? decodePdf(bytes, file) : [await decodeImage(bytes, file)];
+  return (await decodeBrowserFileWithFields(bytes, file)).pages;
 }

@@ -4,10 +4,9 @@
  */
 import { readIdDocument, type DocumentReadingResult } from '../../shared/document-reading/read-id-document';
 import { createBrowserBarcodeReader, createBrowserOcr } from './browser-engines';
-import { decodeBrowserFile, pdfFieldObjects } from './browser-decode';
+import { decodeBrowserFile, decodeBrowserFileWithFields } from './browser-decode';
 import { acroFormValues, readAcroForm, readFormByZones, type FormReading } from '../../shared/document-reading/form-reading';
 import type { FormTemplate } from '../../shared/document-reading/form-template';
-import { sniffFormat } from '../../shared/document-reading/input-file';
 import type { GrayRaster } from '../../shared/document-reading/raster';
 
 export interface DocumentFile {
@@ -35,11 +34,8 @@ export function createDocumentReader(): DocumentReader {
     async readForm(files, template) {
       const pages: GrayRaster[] = [];
       for (const file of files) {
-        const rendered = await decodeBrowserFile(file.bytes, file.name);
-        if (sniffFormat(file.bytes) === 'pdf') {
-          const objects = await pdfFieldObjects(file.bytes, file.name);
-          if (Object.keys(acroFormValues(objects, template)).length > 0) return readAcroForm(objects, rendered, template) as FormReading;
-        }
+        const { pages: rendered, fieldObjects } = await decodeBrowserFileWithFields(file.bytes, file.name);
+        if (Object.keys(acroFormValues(fieldObjects, template)).length > 0) return readAcroForm(fieldObjects, rendered, template) as FormReading;
         pages.push(...rendered);
       }
       return readFormByZones(pages, template, ocr);

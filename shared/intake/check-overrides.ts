@@ -1,3 +1,4 @@
+import type { ReasonCode } from '../identity/reasons';
 import type { CheckReason, IdentityCheck } from '../identity/types';
 
 /**
@@ -16,7 +17,7 @@ export interface CheckOverride {
 
 export const MIN_JUSTIFICATION_LENGTH = 15;
 
-const OVERRIDABLE = new Set([
+const OVERRIDABLE: ReadonlySet<string> = new Set<ReasonCode>([
   'SURNAME_MISMATCH',
   'GIVEN_NAMES_MISMATCH',
   'BIRTH_DATE_MISMATCH',
