@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AttachmentRole, CaseRecord } from '../../shared/case/case';
+import type { ScanRole, CaseRecord } from '../../shared/case/case';
 import type { OfficeSettings } from '../../shared/notices/case-values';
 import type { NoticeReason } from '../../shared/notices/reason-sentences';
 import type { NoticeWarning } from '../../shared/notices/warnings';
@@ -15,7 +15,7 @@ export interface ApplicantDocumentsPanelProps {
   reasons: readonly NoticeReason[];
   settings: OfficeSettings;
   /** Roles of the attachments stored with the case, for the receipt's "documents received". */
-  received: readonly AttachmentRole[];
+  received: readonly ScanRole[];
 }
 
 type Status = { kind: 'working' } | { kind: 'done'; text: string; warnings: string[] } | { kind: 'error'; text: string; warnings: string[] };

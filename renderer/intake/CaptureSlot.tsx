@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type DragEvent } from 'react';
-import type { AttachmentRole } from '../../shared/case/case';
+import type { ScanRole } from '../../shared/case/case';
 import { useTranslation } from '../i18n/use-translation';
 import { CameraCapture } from './CameraCapture';
 import { NoticeLine } from './NoticeLine';
@@ -9,7 +9,7 @@ import { useIntake } from './intake-session';
 const ACCEPT = 'image/jpeg,image/png,image/tiff,application/pdf,.jpg,.jpeg,.png,.tif,.tiff,.pdf';
 
 /** One place a page belongs to (form, ID front, ID back): picker, drop zone, camera, thumbnails. */
-export function CaptureSlot({ role }: { role: AttachmentRole }) {
+export function CaptureSlot({ role }: { role: ScanRole }) {
   const t = useTranslation();
   const allAttachments = useIntake((s) => s.attachments);
   const attachments = allAttachments.filter((a) => a.role === role);

@@ -1,4 +1,4 @@
-import { AttachmentRole } from '../../shared/case/case';
+import { ScanRole } from '../../shared/case/case';
 import { useTranslation } from '../i18n/use-translation';
 import { CaptureSlot } from './CaptureSlot';
 import { HotFolderTray } from './HotFolderTray';
@@ -10,7 +10,7 @@ export function CaptureStep() {
     <div aria-labelledby="capture-heading">
       <h3 id="capture-heading">{t('intake.step.capture')}</h3>
       <div className="capture-grid">
-        {AttachmentRole.options.map((role) => (
+        {ScanRole.options.map((role) => (
           <CaptureSlot key={role} role={role} />
         ))}
       </div>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { canReopen } from '../../shared/case/state';
+import { scanRolesOf } from '../../shared/case/case';
 import { blockingItems, refusalReasonCodes } from '../../shared/intake/checklist';
 import { describeError, useTranslation } from '../i18n/use-translation';
 import { useChecklist, useIntake } from './intake-session';
@@ -61,7 +62,7 @@ export function DecisionStep() {
             record={record}
             reasons={refusalReasons(decision.reasonCodes, checklist.identityReasons)}
             settings={settings}
-            received={[...new Set(attachments.map((a) => a.role))]}
+            received={scanRolesOf(attachments)}
           />
         )}
         {canReopen(record.state) && (

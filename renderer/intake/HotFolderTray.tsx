@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { IpcResponse } from '../../shared/ipc/contract';
-import { AttachmentRole } from '../../shared/case/case';
+import { ScanRole } from '../../shared/case/case';
 import { useApi } from '../app/app-store';
 import { useTranslation } from '../i18n/use-translation';
 import { NoticeLine } from './NoticeLine';
@@ -45,7 +45,7 @@ export function HotFolderTray() {
     };
   }, [api]);
 
-  async function assign(file: Pending['files'][number], role: AttachmentRole) {
+  async function assign(file: Pending['files'][number], role: ScanRole) {
     const kept = await attachFile(role, file.name, decodeBase64(file.dataBase64));
     if (kept) await api['hotFolder:acknowledge']({ id: file.id });
     setPending(await api['hotFolder:pending']());
@@ -66,7 +66,7 @@ export function HotFolderTray() {
           <li key={file.id}>
             <span id={`tray-${file.id}`}>{t('intake.capture.assignTo', { name: file.name })}</span>
             <span className="actions" role="group" aria-labelledby={`tray-${file.id}`}>
-              {AttachmentRole.options.map((role) => (
+              {ScanRole.options.map((role) => (
                 <button type="button" key={role} onClick={() => void assign(file, role)}>
                   {t(`intake.role.${role}`)}
                 </button>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { FORM_FIELD_NAMES } from '../../shared/case/form-fields';
 import { readCaseDocuments, readingKey } from './case-reading';
 import { create } from 'zustand';
-import type { AttachmentMeta, AttachmentRole, CaseRecord, Profile } from '../../shared/case/case';
+import { scanRolesOf, type AttachmentMeta, type ScanRole, type CaseRecord, type Profile } from '../../shared/case/case';
 import type { FormFieldName, FormFieldValue } from '../../shared/case/form-fields';
 import type { MessageKey } from '../../shared/i18n/messages-it';
 import type { IdDocumentField, IdDocumentReading, IdentityCheck } from '../../shared/identity/types';
@@ -23,7 +23,7 @@ export const INTAKE_STEPS: IntakeStep[] = ['request', 'capture', 'form', 'check'
 /** A message shown in place, next to what it is about, until the clerk moves on. */
 export interface IntakeNotice {
   id: number;
-  place: AttachmentRole | 'tray' | 'case';
+  place: ScanRole | 'tray' | 'case';
   kind: 'error' | 'ok';
   key: MessageKey;
   params: Record<string, string | number>;
@@ -60,7 +60,7 @@ interface IntakeState {
   updateDetails(patch: { profile?: Profile; urgent?: boolean; urgentReason?: string }): Promise<void>;
   saveField(field: FormFieldName, value: FormFieldValue | null): Promise<void>;
   /** Validates the bytes, stores them encrypted, and reports in place; true when the case holds them. */
-  attachFile(role: AttachmentRole, name: string, bytes: Uint8Array): Promise<boolean>;
+  attachFile(role: ScanRole, name: string, bytes: Uint8Array): Promise<boolean>;
   notify(notice: Omit<IntakeNotice, 'id'>): void;
   dismiss(id: number): void;
 }
@@ -300,7 +300,7 @@ export function useChecklist(): IntakeChecklist | null {
         ? buildChecklist({
             profile: record.profile,
             form: record.form,
-            roles: attachments.map((a) => a.role),
+            roles: scanRolesOf(attachments),
             formSigned,
             identityCheck: identityCheck && applyOverrides(identityCheck, overrides),
           })

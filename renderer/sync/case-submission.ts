@@ -6,6 +6,7 @@ const ROLE: Record<AttachmentMeta['role'], SubmittedAttachment['role']> = {
   modulo: 'form',
   'documento-fronte': 'id-front',
   'documento-retro': 'id-back',
+  'avviso-rifiuto': 'refusal-notice',
 };
 
 const EXTENSION: Record<AttachmentMeta['mimeType'], string> = {

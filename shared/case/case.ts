@@ -20,7 +20,12 @@ export type Profile = z.infer<typeof Profile>;
 export const CaseState = z.enum(['draft', 'ready', 'queued', 'sending', 'sent', 'acknowledged', 'refused', 'needs-attention']);
 export type CaseState = z.infer<typeof CaseState>;
 
-export const AttachmentRole = z.enum(['modulo', 'documento-fronte', 'documento-retro']);
+/** What a captured page is: the clerk assigns each scan, photo or PDF page one of these. */
+export const ScanRole = z.enum(['modulo', 'documento-fronte', 'documento-retro']);
+export type ScanRole = z.infer<typeof ScanRole>;
+
+/** Every document kept with a case: the scans, plus the refusal notice the office issued (a PDF it generated). */
+export const AttachmentRole = z.enum([...ScanRole.options, 'avviso-rifiuto']);
 export type AttachmentRole = z.infer<typeof AttachmentRole>;
 
 export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
@@ -42,6 +47,12 @@ export const AttachmentMeta = z
   })
   .strict();
 export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
+
+/** The distinct scan roles among a case's attachments (the refusal notice is not a scan). */
+export function scanRolesOf(attachments: readonly AttachmentMeta[]): ScanRole[] {
+  const roles = new Set(attachments.map((a) => a.role));
+  return ScanRole.options.filter((role) => roles.has(role));
+}
 
 export const DecisionOutcome = z.enum(['accept', 'refuse']);
 export type DecisionOutcome = z.infer<typeof DecisionOutcome>;

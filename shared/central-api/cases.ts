@@ -6,7 +6,7 @@ import { AttachmentId, CaseId, IsoDateTime, OfficeCode, Sha256Hex, StatusReason,
 /** Hard ceiling of the contract; the server's configured limit (default 25 MiB) may be lower. */
 export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
 
-export const AttachmentRole = z.enum(['form', 'id-front', 'id-back', 'other']);
+export const AttachmentRole = z.enum(['form', 'id-front', 'id-back', 'refusal-notice', 'other']);
 export const AttachmentMediaType = z.enum(['application/pdf', 'image/jpeg', 'image/png', 'image/tiff', 'image/webp']);
 
 /** An attachment as declared in a case submission; `uploadId` names the finished tus upload holding its bytes. */

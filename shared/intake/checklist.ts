@@ -1,4 +1,4 @@
-import type { AttachmentRole, Profile } from '../case/case';
+import type { ScanRole, Profile } from '../case/case';
 import type { FormFieldName, FormValues } from '../case/form-fields';
 import type { CheckReason, IdentityCheck } from '../identity/types';
 import { missingRequiredFields } from './required-fields';
@@ -13,21 +13,21 @@ export interface IntakeChecklist {
   identity: ChecklistStatus;
   required: ChecklistStatus;
   missingFields: FormFieldName[];
-  missingRoles: AttachmentRole[];
+  missingRoles: ScanRole[];
   identityReasons: CheckReason[];
 }
 
 export interface ChecklistInput {
   profile: Profile | null;
   form: FormValues;
-  roles: AttachmentRole[];
+  roles: ScanRole[];
   /** From the form reading's signature-box detection; null when the form was not read. */
   formSigned: boolean | null;
   /** The form-versus-ID check (shared/identity); null until the ID was read. */
   identityCheck: IdentityCheck | null;
 }
 
-const NEEDED_ROLES: AttachmentRole[] = ['modulo', 'documento-fronte', 'documento-retro'];
+const NEEDED_ROLES: ScanRole[] = ['modulo', 'documento-fronte', 'documento-retro'];
 
 export function buildChecklist(input: ChecklistInput): IntakeChecklist {
   const missingFields = missingRequiredFields(input.profile, input.form);

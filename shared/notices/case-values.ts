@@ -1,4 +1,4 @@
-import type { AttachmentRole, CaseRecord } from '../case/case';
+import type { ScanRole, CaseRecord } from '../case/case';
 import type { Settings } from '../settings/settings';
 import { formatDate } from '../i18n/translate';
 import type { ListItem } from './document-template';
@@ -46,8 +46,8 @@ export function caseValues(record: CaseRecord, office: OfficeSettings, labels: D
 }
 
 /** What was received, in a fixed order; the ID line names the document type and number from the form. */
-export function receivedItems(record: CaseRecord, received: readonly AttachmentRole[], labels: DocumentLabels): ListItem[] {
-  const roles: AttachmentRole[] = ['modulo', 'documento-fronte', 'documento-retro'];
+export function receivedItems(record: CaseRecord, received: readonly ScanRole[], labels: DocumentLabels): ListItem[] {
+  const roles: ScanRole[] = ['modulo', 'documento-fronte', 'documento-retro'];
   const tipo = record.form.documento_tipo?.value.trim() ?? '';
   const numero = record.form.documento_numero?.value.trim() ?? '';
   const documentDetail = tipo !== '' && numero !== '' ? fillTemplate(labels.documentDetail, { tipo, numero }).text : null;

@@ -1,4 +1,4 @@
-import type { AttachmentRole, CaseRecord } from '../case/case';
+import type { ScanRole, CaseRecord } from '../case/case';
 import type { ApplicantDocument } from './document-template';
 import { renderDocumentTemplate } from './document-template';
 import { caseValues, receivedItems, type OfficeSettings } from './case-values';
@@ -9,7 +9,7 @@ export interface ReceiptInput {
   record: CaseRecord;
   office: OfficeSettings;
   /** Roles of the attachments stored with the case (one entry per page is fine). */
-  received: readonly AttachmentRole[];
+  received: readonly ScanRole[];
   now: Date;
 }
 
