@@ -3,6 +3,7 @@ import { DocumentInputError } from '../../shared/document-reading/input-file';
 import { parseFormTemplate } from '../../shared/document-reading/form-template';
 import type { FormReading } from '../../shared/document-reading/form-reading';
 import type { IdDocumentReading } from '../../shared/identity/types';
+import { documentRegions, formRegions, type ReadRegions } from '../../shared/intake/read-regions';
 import templateJson from '../../resources/forms/modulo-abilitazione-facsimile.template.json';
 import { createDocumentReader, type DocumentFile, type DocumentReader } from '../ocr/document-reader';
 
@@ -19,6 +20,8 @@ function documentReader(): DocumentReader {
 export interface CaseReading {
   document: IdDocumentReading | null;
   form: FormReading | null;
+  /** Where each read value is on the scans. */
+  regions: ReadRegions;
   /** Italian sentences for files that could not be read; nothing is guessed for them. */
   problems: string[];
 }
@@ -44,18 +47,26 @@ export async function readCaseDocuments(attachments: readonly AttachmentMeta[], 
   const problems: string[] = [];
   const idScans = attachments.filter((a) => a.role !== 'modulo' && a.purgedAt === null);
   const formScans = attachments.filter((a) => a.role === 'modulo' && a.purgedAt === null);
+  const regions: ReadRegions = { document: {}, form: {} };
   const [document, form] = await Promise.all([
     idScans.length === 0
       ? null
       : filesOf(idScans, readBlob)
           .then((files) => documentReader().read(files, today))
-          .then((result) => result.reading)
+          .then(({ reading, evidence, pages }) => {
+            regions.document = documentRegions(evidence, pages, idScans.map((a) => a.id));
+            return reading;
+          })
           .catch((error: unknown) => (problems.push(problemOf(error)), null)),
     formScans.length === 0
       ? null
       : filesOf(formScans, readBlob)
           .then((files) => documentReader().readForm(files, formTemplate))
+          .then(({ pages, ...reading }) => {
+            regions.form = formRegions(reading.fields, pages, formScans.map((a) => a.id));
+            return reading;
+          })
           .catch((error: unknown) => (problems.push(problemOf(error)), null)),
   ]);
-  return { document, form, problems };
+  return { document, form, regions, problems };
 }

@@ -8,16 +8,22 @@ import { decodeBrowserFile, decodeBrowserFileWithFields } from './browser-decode
 import { acroFormValues, readAcroForm, readFormByZones, type FormReading } from '../../shared/document-reading/form-reading';
 import type { FormTemplate } from '../../shared/document-reading/form-template';
 import type { GrayRaster } from '../../shared/document-reading/raster';
+import type { PageOrigin } from '../../shared/intake/read-regions';
 
 export interface DocumentFile {
   name: string;
   bytes: Uint8Array;
 }
 
+/** Which file and page each decoded page came from: evidence boxes point into these. */
+export interface ReadPages {
+  pages: PageOrigin[];
+}
+
 export interface DocumentReader {
-  read(files: DocumentFile[], today: string): Promise<DocumentReadingResult>;
+  read(files: DocumentFile[], today: string): Promise<DocumentReadingResult & ReadPages>;
   /** The application form: exactly from a digitally filled PDF, else by OCR of each field zone. */
-  readForm(files: DocumentFile[], template: FormTemplate): Promise<FormReading>;
+  readForm(files: DocumentFile[], template: FormTemplate): Promise<FormReading & ReadPages>;
   warmUp(): Promise<void>;
   terminate(): Promise<void>;
 }
@@ -27,20 +33,31 @@ export function createDocumentReader(): DocumentReader {
   const barcodes = createBrowserBarcodeReader();
   return {
     async read(files, today) {
-      const pages = [];
-      for (const file of files) pages.push(...(await decodeBrowserFile(file.bytes, file.name)));
-      return readIdDocument(pages, { ocr, barcodes, today });
+      const pages: GrayRaster[] = [];
+      const origins: PageOrigin[] = [];
+      for (const [file, { bytes, name }] of files.entries()) {
+        const decoded = await decodeBrowserFile(bytes, name);
+        pages.push(...decoded);
+        origins.push(...originsOf(decoded, file));
+      }
+      return { ...(await readIdDocument(pages, { ocr, barcodes, today })), pages: origins };
     },
     async readForm(files, template) {
       const pages: GrayRaster[] = [];
-      for (const file of files) {
-        const { pages: rendered, fieldObjects } = await decodeBrowserFileWithFields(file.bytes, file.name);
-        if (Object.keys(acroFormValues(fieldObjects, template)).length > 0) return readAcroForm(fieldObjects, rendered, template) as FormReading;
+      const origins: PageOrigin[] = [];
+      for (const [file, { bytes, name }] of files.entries()) {
+        const { pages: rendered, fieldObjects } = await decodeBrowserFileWithFields(bytes, name);
+        if (Object.keys(acroFormValues(fieldObjects, template)).length > 0) return { ...(readAcroForm(fieldObjects, rendered, template) as FormReading), pages: originsOf(rendered, file) };
         pages.push(...rendered);
+        origins.push(...originsOf(rendered, file));
       }
-      return readFormByZones(pages, template, ocr);
+      return { ...(await readFormByZones(pages, template, ocr)), pages: origins };
     },
     warmUp: () => ocr.pool.warmUp(),
     terminate: () => ocr.pool.terminate(),
   };
+}
+
+function originsOf(pages: readonly GrayRaster[], file: number): PageOrigin[] {
+  return pages.map((raster, index) => ({ file, page: index + 1, width: raster.width, height: raster.height }));
 }

@@ -62,6 +62,12 @@ export interface CaseRepository {
   saveField(caseId: string, field: FormFieldName, value: FormFieldValue | null, clerkId: string, kind?: 'edit-field' | 'ocr-correction'): Promise<CaseRecord>;
   updateDetails(caseId: string, patch: { profile?: Profile | null; urgent?: boolean; urgentReason?: string }, clerkId: string): Promise<CaseRecord>;
   attach(caseId: string, input: NewAttachment, clerkId: string): Promise<{ attachment: AttachmentMeta; duplicate: boolean }>;
+  /**
+   * A scan the clerk straightened or cropped takes the original's place (same role, page and
+   * order, new id and SHA-256); the original bytes are deleted. The audit entry names the
+   * transform and both hashes.
+   */
+  replaceScan(attachmentId: string, input: { mimeType: AttachmentMeta['mimeType']; bytes: Blob; transform: string }, clerkId: string): Promise<AttachmentMeta>;
   listAttachments(caseId: string): Promise<AttachmentMeta[]>;
   readAttachment(attachmentId: string): Promise<Blob>;
   saveReading(caseId: string, attachmentId: string | null, reading: unknown): Promise<string>;
@@ -265,6 +271,40 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
             return null;
           });
           return duplicate ? { attachment: AttachmentMeta.parse(duplicate), duplicate: true } : { attachment: meta, duplicate: false };
+        }),
+      );
+    },
+
+    replaceScan(attachmentId, input, clerkId) {
+      return exclusive(() =>
+        guardWrite(async () => {
+          const original = await db.attachments.get(attachmentId);
+          if (!original) throw new StoreError('store.error.attachmentMissing');
+          if (original.purgedAt !== null) throw new StoreError('store.error.attachmentPurged');
+          const before = await readRow(original.caseId);
+          requireEditable(await decrypt(before));
+          let plain: ArrayBuffer;
+          try {
+            plain = await input.bytes.arrayBuffer();
+          } catch (error) {
+            throw new StoreError('store.error.blobUnreadable', {}, { cause: error });
+          }
+          const sha256 = await sha256Hex(plain);
+          if (sha256 === original.sha256) return AttachmentMeta.parse(original);
+          const now = Math.max(clock(), before.updatedAt + 1);
+          const meta = AttachmentMeta.parse({ ...original, id: newId(), mimeType: input.mimeType, size: plain.byteLength, sha256 });
+          const sealed = await cipher.seal(plain, blobBinding(meta.id));
+          const detail = `${input.transform};from=${original.sha256};to=${sha256}`;
+          await db.transaction('rw', [db.cases, db.attachments, db.attachmentBlobs, ...auditTables(db)], async () => {
+            if (await db.attachments.where('[caseId+sha256]').equals([original.caseId, sha256]).first()) throw new StoreError('store.error.duplicateScan');
+            await db.attachmentBlobs.delete(original.id);
+            await db.attachments.delete(original.id);
+            await db.attachmentBlobs.add({ id: meta.id, iv: sealed.iv, data: new Blob([sealed.data]) });
+            await db.attachments.add(meta);
+            await db.cases.update(original.caseId, { updatedAt: now });
+            await appendAudit(db, cipher.auditKey, { clerkId, action: 'transform-scan', caseId: original.caseId, detail }, now);
+          });
+          return meta;
         }),
       );
     },

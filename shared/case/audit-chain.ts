@@ -9,6 +9,7 @@ export const AuditAction = z.enum([
   'view',
   'edit-field',
   'attach',
+  'transform-scan',
   'ocr-correction',
   'decide',
   'reopen',

@@ -15,6 +15,7 @@ export const storeEn: Record<keyof typeof storeIt, string> = {
   'store.error.notReopenable': 'The case cannot be reopened: it has already been sent (state: {state}).',
   'store.error.badTransition': 'State change not allowed: from “{from}” to “{to}”.',
   'store.error.concurrentEdit': 'The case was changed in another window: reload it and repeat the last change.',
+  'store.error.duplicateScan': 'The edited image is identical to another image already in the case: the edit was not saved, the original is unchanged.',
   'store.error.refusalNeedsReason': 'To refuse the application, give at least one reason or a note.',
   'store.state.draft': 'Draft',
   'store.state.ready': 'Ready',

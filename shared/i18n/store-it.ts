@@ -14,6 +14,7 @@ export const storeIt = {
   'store.error.notReopenable': 'La pratica non può essere riaperta: è già stata inviata (stato: {state}).',
   'store.error.badTransition': 'Cambio di stato non ammesso: da «{from}» a «{to}».',
   'store.error.concurrentEdit': 'La pratica è stata modificata in un’altra finestra: ricaricarla e ripetere l’ultima modifica.',
+  'store.error.duplicateScan': 'L’immagine modificata coincide con un’altra immagine già nella pratica: la modifica non è stata salvata, l’originale resta com’era.',
   'store.error.refusalNeedsReason': 'Per respingere la domanda indicare almeno un motivo o una nota.',
   'store.state.draft': 'Bozza',
   'store.state.ready': 'Pronta',
