@@ -18,8 +18,8 @@ export interface PrefilledFormInput {
 export interface PrefilledForm {
   pdf: Uint8Array;
   fileName: string;
-  /** The code's payload, stored with the case so the scanned signed page can be matched. */
-  code: string;
+  /** SHA-256 of the printed data (`formDigest`), recorded with the case when the form is issued. */
+  formDigest: string;
   /** Form fields with a value that the PDF has no field for (a template mismatch to report). */
   unmatchedFields: string[];
 }
@@ -28,9 +28,9 @@ const defaultPlacement = (page: { width: number; height: number }): CodePlacemen
 
 /**
  * Walk-in without a form (issue 5, item 7): fills the AcroForm with the clerk's values and stamps
- * every page with a QR code carrying the case id and the SHA-256 of the printed data, so any signed
- * page scanned back finds its case. Fields stay fillable; their appearance uses the embedded font so
- * names outside Latin-1 print.
+ * every page with a QR code carrying the case id, the SHA-256 of the printed data and the page
+ * number, so any signed page scanned back finds its case. Fields stay fillable; their appearance
+ * uses the embedded font so names outside Latin-1 print.
  */
 export async function renderPrefilledFormPdf(input: PrefilledFormInput): Promise<PrefilledForm> {
   const pdf = await PDFDocument.load(input.formPdf);
@@ -44,14 +44,14 @@ export async function renderPrefilledFormPdf(input: PrefilledFormInput): Promise
   const unmatchedFields = values.filter(([name, value]) => value !== '' && !setField(form, name, value)).map(([name]) => name);
   form.updateFieldAppearances(font);
 
-  const code = encodeFormCode({ caseId: input.record.id, formDigest: formDigest(input.record.profile, input.record.form) });
+  const digest = formDigest(input.record.profile, input.record.form);
   const place = input.placement ?? defaultPlacement;
-  for (const page of pdf.getPages()) {
+  for (const [index, page] of pdf.getPages().entries()) {
     const at = place(page.getSize());
-    drawQrCode(page, code, at);
+    drawQrCode(page, encodeFormCode({ caseId: input.record.id, formDigest: digest, page: index + 1 }), at);
     page.drawText(input.record.number, { x: at.x, y: at.y - 10, size: 6.5, font, color: rgb(0, 0, 0), maxWidth: at.size + 20 });
   }
-  return { pdf: await pdf.save(), fileName: `modulo-${input.record.number}.pdf`, code, unmatchedFields };
+  return { pdf: await pdf.save(), fileName: `modulo-${input.record.number}.pdf`, formDigest: digest, unmatchedFields };
 }
 
 /** Sets one field whatever its kind; false when the PDF has no such field or the value is not an option. */

@@ -4,17 +4,20 @@ import { CaseId, type Profile } from '../case/case';
 import { FORM_FIELD_NAMES, type FormValues } from '../case/form-fields';
 
 /**
- * The machine-readable code printed on a prefilled form (issue 5, item 7): the case id and a SHA-256
- * of the data printed, so the signed page scanned back finds its case and shows whether the printed
- * data are still the case's data. `SPAB1` versions the layout of the payload.
+ * The machine-readable code printed on a prefilled form (issue 5, item 7): the case id, a SHA-256
+ * of the data printed and the page number, so the signed page scanned back finds its case, shows
+ * whether the printed data are still the case's data, and where its signature box is (every page
+ * carries a code, so a scan of any single page is recognised). `SPAB1` versions the payload layout.
  */
 const PREFIX = 'SPAB1';
-const PAYLOAD = /^SPAB1\|([0-9a-f-]{36})\|([0-9a-f]{64})$/;
+const PAYLOAD = /^SPAB1\|([0-9a-f-]{36})\|([0-9a-f]{64})\|([1-9]\d?)$/;
 
 export interface FormCode {
   caseId: string;
   /** Hex SHA-256 of `canonicalFormData`. */
   formDigest: string;
+  /** 1-based page of the form the code is printed on. */
+  page: number;
 }
 
 /**
@@ -35,12 +38,12 @@ export function formDigest(profile: Profile | null, form: FormValues): string {
 }
 
 export function encodeFormCode(code: FormCode): string {
-  return `${PREFIX}|${code.caseId}|${code.formDigest}`;
+  return `${PREFIX}|${code.caseId}|${code.formDigest}|${code.page}`;
 }
 
 /** Reads a scanned code back; anything that is not exactly our payload is null. */
 export function parseFormCode(text: string): FormCode | null {
   const match = PAYLOAD.exec(text.trim());
   if (!match || !CaseId.safeParse(match[1]).success) return null;
-  return { caseId: match[1], formDigest: match[2] };
+  return { caseId: match[1], formDigest: match[2], page: Number(match[3]) };
 }

@@ -79,12 +79,12 @@ test('in Chromium the facsimile form is prefilled and every page carries the cas
       const { renderPrefilledFormPdf } = (await import(urls.prefilled)) as PrefilledModule;
       const { loadDocumentFonts } = (await import(urls.fonts)) as FontsModule;
       const result = await renderPrefilledFormPdf({ formPdf: new Uint8Array(formPdf), record, fonts: await loadDocumentFonts() });
-      return { pdf: Array.from(result.pdf), code: result.code, unmatched: result.unmatchedFields };
+      return { pdf: Array.from(result.pdf), formDigest: result.formDigest, unmatched: result.unmatchedFields };
     },
     { formPdf, record, urls: { prefilled: PREFILLED_URL, fonts: FONTS_URL } },
   );
   expect(out.unmatched).toEqual([]);
-  expect(out.code).toMatch(new RegExp(`^SPAB1\\|${record.id}\\|[0-9a-f]{64}$`));
+  expect(out.formDigest).toMatch(/^[0-9a-f]{64}$/);
   const text = keepPdf('modulo-precompilato', new Uint8Array(out.pdf));
   expect(text).toContain('Łukasiewicz');
   expect(text.match(/RM01-20261123-0007/g)).toHaveLength(2);
