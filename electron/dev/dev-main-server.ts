@@ -8,9 +8,10 @@ import { dispatch } from '../main/ipc/register-handlers';
 import { createIpcHandlers } from '../main/ipc-handlers';
 import { createSettingsStore, type SettingsStore } from '../main/settings/settings-store';
 import { createRotatingLog } from '../main/logging/rotating-log';
-import { nodeDraftFileSystem, nodeHotFolderFileSystem, nodeLogFileSystem, writeFileAtomic } from '../main/node-files';
+import { nodeDiagnosticsFileSystem, nodeDraftFileSystem, nodeHotFolderFileSystem, nodeLogFileSystem, writeFileAtomic } from '../main/node-files';
 import { createHotFolder } from '../main/hot-folder/hot-folder';
 import { createDraftFolder, DRAFT_MAX_AGE_MS } from '../main/documents/draft-folder';
+import { createDiagnosticsFolder } from '../main/diagnostics/diagnostics-folder';
 
 /**
  * Dev web mode: the same main-process handlers, reached over HTTP on 127.0.0.1 instead of IPC.
@@ -34,7 +35,8 @@ export function createDevMainServer(options: { userData: string; appOrigin: stri
     save: (json) => writeFileAtomic(settingsFile, json),
     folderExists: (folder) => fsp.stat(folder).then((s) => s.isDirectory(), () => false),
   });
-  const log = createRotatingLog({ file: path.join(userData, 'logs', 'sportello.log'), maxBytes: 1_000_000, maxFiles: 5, fs: nodeLogFileSystem() });
+  const logFile = path.join(userData, 'logs', 'sportello.log');
+  const log = createRotatingLog({ file: logFile, maxBytes: 1_000_000, maxFiles: 5, fs: nodeLogFileSystem() });
   const keyFile = path.join(userData, 'dev-data-key.txt');
   let hotFolderPath = '';
   const hotFolder = createHotFolder({ fs: nodeHotFolderFileSystem(), folder: () => hotFolderPath });
@@ -64,6 +66,8 @@ export function createDevMainServer(options: { userData: string; appOrigin: stri
       now: Date.now,
       maxAgeMs: DRAFT_MAX_AGE_MS,
     }),
+    // No file manager to show it in: the file is written and its path returned.
+    diagnostics: createDiagnosticsFolder({ folder: path.join(userData, 'diagnostica'), logFile, fs: nodeDiagnosticsFileSystem(), reveal: () => false, now: () => new Date() }),
     dataKey: async () => {
       const existing = await fsp.readFile(keyFile, 'utf8').catch(() => null);
       if (existing) return existing.trim();

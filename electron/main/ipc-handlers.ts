@@ -4,6 +4,7 @@ import type { AppLog } from './logging/rotating-log';
 import { openExternalUrl } from './security/external-links';
 import type { HotFolder } from './hot-folder/hot-folder';
 import type { DraftFolder } from './documents/draft-folder';
+import type { DiagnosticsFolder } from './diagnostics/diagnostics-folder';
 
 export interface IpcHandlerDeps {
   version: string;
@@ -17,6 +18,7 @@ export interface IpcHandlerDeps {
   dataKey: () => Promise<string>;
   hotFolder: HotFolder;
   drafts: DraftFolder;
+  diagnostics: DiagnosticsFolder;
 }
 
 /** The main-process side of every contract channel. */
@@ -51,5 +53,6 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     },
     'document:openDraft': ({ kind, fileName, dataBase64 }) =>
       deps.drafts.writeAndOpen({ kind, fileName, data: new Uint8Array(Buffer.from(dataBase64, 'base64')) }),
+    'diagnostics:export': (report) => deps.diagnostics.save(report),
   };
 }

@@ -11,9 +11,10 @@ import { createSettingsStore } from './settings/settings-store';
 import { createRotatingLog } from './logging/rotating-log';
 import { loadOrCreateDataKey } from './keys/data-key';
 import { createAppWindow, hardenSession } from './app-window';
-import { nodeDraftFileSystem, nodeHotFolderFileSystem, nodeLogFileSystem, writeFileAtomic } from './node-files';
+import { nodeDiagnosticsFileSystem, nodeDraftFileSystem, nodeHotFolderFileSystem, nodeLogFileSystem, writeFileAtomic } from './node-files';
 import { createHotFolder } from './hot-folder/hot-folder';
 import { createDraftFolder, DRAFT_MAX_AGE_MS } from './documents/draft-folder';
+import { createDiagnosticsFolder } from './diagnostics/diagnostics-folder';
 
 const HOT_FOLDER_POLL_MS = 1000;
 
@@ -55,8 +56,9 @@ export function startMainProcess(electron: ElectronModules, paths: MainPaths): v
 
   void app.whenReady().then(() => {
     const userData = app.getPath('userData');
+    const logFile = path.join(userData, 'logs', 'sportello.log');
     const log = createRotatingLog({
-      file: path.join(userData, 'logs', 'sportello.log'),
+      file: logFile,
       maxBytes: 1_000_000,
       maxFiles: 5,
       fs: nodeLogFileSystem(),
@@ -112,6 +114,16 @@ export function startMainProcess(electron: ElectronModules, paths: MainPaths): v
         randomId: () => crypto.randomBytes(4).toString('hex'),
         now: Date.now,
         maxAgeMs: DRAFT_MAX_AGE_MS,
+      }),
+      diagnostics: createDiagnosticsFolder({
+        folder: path.join(userData, 'diagnostica'),
+        logFile,
+        fs: nodeDiagnosticsFileSystem(),
+        reveal: (file) => {
+          shell.showItemInFolder(file);
+          return true;
+        },
+        now: () => new Date(),
       }),
       dataKey: () =>
         loadOrCreateDataKey({

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { LogFileSystem } from './logging/rotating-log';
 import type { HotFolderFileSystem } from './hot-folder/hot-folder';
 import type { DraftFileSystem } from './documents/draft-folder';
+import type { DiagnosticsFolderDeps } from './diagnostics/diagnostics-folder';
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a file. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
@@ -52,4 +53,9 @@ export function nodeDraftFileSystem(): DraftFileSystem {
     modifiedMs: async (file) => (await fsp.stat(file)).mtimeMs,
     remove: (file) => fsp.rm(file, { force: true }),
   };
+}
+
+/** The draft file system plus reading a text file that may not exist yet (the log). */
+export function nodeDiagnosticsFileSystem(): DiagnosticsFolderDeps['fs'] {
+  return { ...nodeDraftFileSystem(), readText: (file) => fsp.readFile(file, 'utf8').catch(() => null) };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Settings, SettingsPatch } from '../settings/settings';
 import { LogEntry } from '../logging/log-entry';
+import { DiagnosticsReport } from '../diagnostics/report';
 import type { IpcChannel } from './channels';
 
 export { ipcChannels, type IpcChannel } from './channels';
@@ -55,6 +56,8 @@ export const ipcContract = {
       .strict(),
     response: z.object({ path: z.string(), opened: z.boolean() }),
   },
+  /** Writes the diagnostics file for office IT and shows it in the file manager. */
+  'diagnostics:export': { request: DiagnosticsReport, response: z.object({ path: z.string(), revealed: z.boolean() }) },
 } as const satisfies { [C in IpcChannel]: ChannelSpec };
 
 export type IpcContract = typeof ipcContract;

@@ -1,33 +1,18 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as electronStub from 'electron';
 import { ipcChannels, ipcContract, type IpcHandlers, type SportelloApi } from '../../../shared/ipc/contract';
 import { createSportelloApi } from '../../../shared/ipc/bridge';
 import { IpcCallError } from '../../../shared/ipc/result';
 import { dispatch, IpcHandlerError, isTrustedSender } from '../../../electron/main/ipc/register-handlers';
 import { createIpcHandlers } from '../../../electron/main/ipc-handlers';
-import { defaultSettings } from '../../../shared/settings/settings';
-import { createHotFolder } from '../../../electron/main/hot-folder/hot-folder';
-import { nodeDraftFileSystem, nodeHotFolderFileSystem } from '../../../electron/main/node-files';
-import { createDraftFolder } from '../../../electron/main/documents/draft-folder';
+import { testHandlerDeps } from '../main/handler-deps';
 import type { createWebBridge } from '../../../renderer/platform/web-bridge';
 
 const stub = electronStub as unknown as typeof import('../../stubs/electron');
 const trusted = { senderFrame: { url: 'app://sportello/index.html', parent: null } } as never;
 
 function handlers(): IpcHandlers {
-  return createIpcHandlers({
-    version: '1.0.0',
-    platform: 'linux',
-    electronVersion: '45.0.0',
-    chromeVersion: '140',
-    userDataPath: '/tmp/x',
-    settings: { get: async () => defaultSettings, update: async () => defaultSettings },
-    log: { write: vi.fn() },
-    openExternal: vi.fn(async () => undefined),
-    dataKey: async () => Buffer.alloc(32, 1).toString('base64'),
-    hotFolder: createHotFolder({ fs: nodeHotFolderFileSystem(), folder: () => '' }),
-    drafts: createDraftFolder({ folder: '/tmp/x/drafts', fs: nodeDraftFileSystem(), openPath: async () => '', randomId: () => '0123abcd', now: Date.now, maxAgeMs: 1000 }),
-  });
+  return createIpcHandlers(testHandlerDeps('/tmp/x'));
 }
 
 describe('IPC contract', () => {

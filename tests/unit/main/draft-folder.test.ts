@@ -6,9 +6,7 @@ import { createDraftFolder, isDraftContent, DRAFT_MAX_AGE_MS } from '../../../el
 import { nodeDraftFileSystem } from '../../../electron/main/node-files';
 import { IpcHandlerError, dispatch } from '../../../electron/main/ipc/register-handlers';
 import { createIpcHandlers } from '../../../electron/main/ipc-handlers';
-import { createHotFolder } from '../../../electron/main/hot-folder/hot-folder';
-import { nodeHotFolderFileSystem } from '../../../electron/main/node-files';
-import { defaultSettings } from '../../../shared/settings/settings';
+import { testHandlerDeps } from './handler-deps';
 import { buildEml } from '../../../shared/notices/eml';
 
 const eml = new TextEncoder().encode(
@@ -92,19 +90,7 @@ describe('document drafts opened with the default program', () => {
 
   it('is reached through the contract channel document:openDraft with main-side validation', async () => {
     const { openPath, drafts } = setup();
-    const handlers = createIpcHandlers({
-      version: '1',
-      platform: 'linux',
-      electronVersion: '',
-      chromeVersion: '',
-      userDataPath: '/tmp/x',
-      settings: { get: async () => defaultSettings, update: async () => defaultSettings },
-      log: { write: vi.fn() },
-      openExternal: vi.fn(async () => undefined),
-      dataKey: async () => '',
-      hotFolder: createHotFolder({ fs: nodeHotFolderFileSystem(), folder: () => '' }),
-      drafts,
-    });
+    const handlers = createIpcHandlers(testHandlerDeps('/tmp/x', { drafts }));
     const trusted = { senderFrame: { url: 'app://sportello/index.html', parent: null } } as never;
     const ok = await dispatch('document:openDraft', handlers, trusted, { kind: 'eml', fileName: 'a.eml', dataBase64: Buffer.from(eml).toString('base64') });
     expect(ok).toMatchObject({ ok: true, value: { opened: true } });

@@ -1,0 +1,26 @@
+import { vi } from 'vitest';
+import type { IpcHandlerDeps } from '../../../electron/main/ipc-handlers';
+import { createHotFolder } from '../../../electron/main/hot-folder/hot-folder';
+import { nodeDiagnosticsFileSystem, nodeDraftFileSystem, nodeHotFolderFileSystem } from '../../../electron/main/node-files';
+import { createDraftFolder } from '../../../electron/main/documents/draft-folder';
+import { createDiagnosticsFolder } from '../../../electron/main/diagnostics/diagnostics-folder';
+import { defaultSettings } from '../../../shared/settings/settings';
+
+/** Main-process handler dependencies for tests: real folders under `root`, inert Electron services. */
+export function testHandlerDeps(root: string, overrides: Partial<IpcHandlerDeps> = {}): IpcHandlerDeps {
+  return {
+    version: '1.0.0',
+    platform: 'linux',
+    electronVersion: '45.0.0',
+    chromeVersion: '140',
+    userDataPath: root,
+    settings: { get: async () => defaultSettings, update: async () => defaultSettings },
+    log: { write: vi.fn() },
+    openExternal: vi.fn(async () => undefined),
+    dataKey: async () => Buffer.alloc(32, 1).toString('base64'),
+    hotFolder: createHotFolder({ fs: nodeHotFolderFileSystem(), folder: () => '' }),
+    drafts: createDraftFolder({ folder: `${root}/drafts`, fs: nodeDraftFileSystem(), openPath: async () => '', randomId: () => '0123abcd', now: Date.now, maxAgeMs: 1000 }),
+    diagnostics: createDiagnosticsFolder({ folder: `${root}/diagnostica`, logFile: `${root}/logs/sportello.log`, fs: nodeDiagnosticsFileSystem(), reveal: () => false, now: () => new Date() }),
+    ...overrides,
+  };
+}
