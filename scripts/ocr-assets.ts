@@ -3,7 +3,7 @@
  * zxing's wasm, pdf.js's worker), served under /ocr-assets/ by the dev server and copied into
  * dist/renderer/ocr-assets/ at build, so nothing is ever fetched from a CDN.
  */
-import { createReadStream, existsSync, mkdirSync, copyFileSync, readdirSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, copyFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Plugin } from 'vite';
@@ -28,6 +28,15 @@ export function ocrAssetFiles(): Map<string, string> {
   return files;
 }
 
+/** The build's copy into the renderer output, which electron-builder packs into app.asar (integrity-checked). */
+export function copyOcrAssets(outDir: string, files = ocrAssetFiles()): void {
+  for (const [url, file] of files) {
+    const target = path.join(outDir, OCR_ASSETS_PREFIX.slice(1), url);
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(file, target);
+  }
+}
+
 const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.gz': 'application/octet-stream' };
 
 export function ocrAssets(): Plugin {
@@ -44,15 +53,13 @@ export function ocrAssets(): Plugin {
         const file = url.startsWith(OCR_ASSETS_PREFIX) ? files.get(url.slice(OCR_ASSETS_PREFIX.length)) : undefined;
         if (!file || !existsSync(file)) return next();
         res.setHeader('Content-Type', CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
+        res.setHeader('Content-Length', statSync(file).size);
+        if (req.method === 'HEAD') return res.end();
         createReadStream(file).pipe(res);
       });
     },
     closeBundle() {
-      for (const [url, file] of files) {
-        const target = path.join(outDir, OCR_ASSETS_PREFIX.slice(1), url);
-        mkdirSync(path.dirname(target), { recursive: true });
-        copyFileSync(file, target);
-      }
+      copyOcrAssets(outDir, files);
     },
   };
 }

@@ -77,7 +77,7 @@ export function createAppProtocolHandler(deps: AppProtocolDeps): (request: Reque
     const type = MIME_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
     return new Response(request.method === 'HEAD' ? null : new Blob([body as BlobPart]), {
       status: 200,
-      headers: { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Security-Policy': deps.contentSecurityPolicy() },
+      headers: { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': String(body.byteLength), 'Content-Security-Policy': deps.contentSecurityPolicy() },
     });
   };
 }

@@ -28,10 +28,6 @@ describe('electron-builder.yml', () => {
     expect(fs.readFileSync('electron/main/main.ts', 'utf8')).toContain("'preload.cjs'");
   });
 
-  it('names only resource folders that exist', () => {
-    for (const resource of config.extraResources) expect(fs.existsSync(resource.from), resource.from).toBe(true);
-  });
-
   it('builds per-machine Windows installers for group-policy deployment and Linux packages', () => {
     expect(config.win.target.map((t: { target: string }) => t.target)).toEqual(['nsis', 'msi']);
     expect(config.nsis.perMachine).toBe(true);
