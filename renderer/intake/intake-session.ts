@@ -12,6 +12,9 @@ import { applyOverrides, isJustified, type CheckOverride } from '../../shared/in
 import { z } from 'zod';
 import { buildChecklist, type IntakeChecklist } from '../../shared/intake/checklist';
 import { inspectScanFile } from '../../shared/intake/scan-file';
+import { effectiveFormSigned, signedFormStatus } from '../../shared/intake/signed-form';
+import { formDigest } from '../../shared/notices/form-code';
+import { useSignedForms, type SignedFormCapture } from './signed-form-session';
 import type { CaseRepository } from '../store/case-repository';
 import type { AuditLog } from '../store/audit-log';
 import { useSession } from '../store/session';
@@ -61,6 +64,11 @@ interface IntakeState {
   saveField(field: FormFieldName, value: FormFieldValue | null): Promise<void>;
   /** Validates the bytes, stores them encrypted, and reports in place; true when the case holds them. */
   attachFile(role: ScanRole, name: string, bytes: Uint8Array): Promise<boolean>;
+  /**
+   * A signed prefilled form, recognised by its code whatever the source, goes to the case the code
+   * names (reported at `place`); `none` when the file carries no code of ours.
+   */
+  attachSignedForm(place: IntakeNotice['place'], name: string, bytes: Uint8Array): Promise<SignedFormCapture['kind']>;
   notify(notice: Omit<IntakeNotice, 'id'>): void;
   dismiss(id: number): void;
 }
@@ -152,7 +160,10 @@ export const useIntake = create<IntakeState>((set, get) => {
       if (key === reading.key) return;
       set({ reading: { state: 'reading', key, problems: [] } });
       const { cases } = repository();
-      const result = await readCaseDocuments(attachments, (id) => cases.readAttachment(id), today());
+      // A recognised prefilled form carries the on-screen data: its fields are never OCR'd.
+      await useSignedForms.getState().loaded;
+      const prefilled = new Set(useSignedForms.getState().scans.map((scan) => scan.attachmentId));
+      const result = await readCaseDocuments(attachments.filter((a) => !prefilled.has(a.id)), (id) => cases.readAttachment(id), today());
       if (get().record?.id !== record.id) return;
       // Values read from the form fill only what the clerk has not typed; they keep their source.
       for (const [field, value] of Object.entries(result.form?.fields ?? {})) {
@@ -210,6 +221,7 @@ export const useIntake = create<IntakeState>((set, get) => {
       const { cases, clerkId } = repository();
       get().close();
       const record = await cases.createDraft(input, clerkId);
+      void useSignedForms.getState().load(record.id);
       set({ record, step: 'capture' });
     },
 
@@ -220,12 +232,14 @@ export const useIntake = create<IntakeState>((set, get) => {
       // A second open of the same case (React StrictMode re-runs effects) keeps the clerk's step.
       const alreadyOpen = get().record?.id === caseId;
       set(alreadyOpen ? { record } : { record, step: record.state === 'draft' ? 'capture' : 'decision' });
+      void useSignedForms.getState().load(caseId);
       await refreshAttachments();
       await restoreReadings(caseId);
     },
 
     close() {
       for (const url of Object.values(get().previews)) URL.revokeObjectURL(url);
+      void useSignedForms.getState().load(null);
       set({ record: null, attachments: [], previews: {}, notices: [], step: 'request', identityCheck: null, documentReading: null, formSigned: null, overrides: [], reading: { state: 'idle', key: null, problems: [] } });
     },
 
@@ -256,6 +270,8 @@ export const useIntake = create<IntakeState>((set, get) => {
         get().notify({ place: role, kind: 'error', key: `intake.scan.${verdict.problem}`, params: { name } });
         return false;
       }
+      const signedForm = await get().attachSignedForm(role, name, bytes);
+      if (signedForm !== 'none') return signedForm === 'kept';
       const { cases, clerkId } = repository();
       let duplicate: boolean;
       try {
@@ -273,6 +289,23 @@ export const useIntake = create<IntakeState>((set, get) => {
       get().notify({ place: role, kind: duplicate ? 'error' : 'ok', key: duplicate ? 'intake.scan.duplicate' : 'intake.capture.attached', params: { name } });
       await refreshAttachments();
       return true;
+    },
+
+    async attachSignedForm(place, name, bytes) {
+      const verdict = inspectScanFile(bytes);
+      if (!verdict.ok) return 'none';
+      let capture: SignedFormCapture;
+      try {
+        capture = await useSignedForms.getState().capture({ name, bytes, mimeType: verdict.mimeType, openCase: get().record });
+      } catch (error) {
+        if (!(error instanceof StoreError)) throw error;
+        get().notify({ place, kind: 'error', key: error.messageKey, params: { ...error.details, name } });
+        return 'refused';
+      }
+      if (capture.kind === 'none') return 'none';
+      get().notify({ place, ...capture.notice });
+      if (capture.kind === 'kept' && capture.here) await refreshAttachments();
+      return capture.kind;
     },
 
     notify(notice) {
@@ -294,6 +327,7 @@ export function useChecklist(): IntakeChecklist | null {
   const identityCheck = useIntake((s) => s.identityCheck);
   const formSigned = useIntake((s) => s.formSigned);
   const overrides = useIntake((s) => s.overrides);
+  const signedForms = useSignedForms((s) => s.scans);
   return useMemo(
     () =>
       record
@@ -301,10 +335,10 @@ export function useChecklist(): IntakeChecklist | null {
             profile: record.profile,
             form: record.form,
             roles: scanRolesOf(attachments),
-            formSigned,
+            formSigned: effectiveFormSigned(signedFormStatus(signedForms, formDigest(record.profile, record.form)), formSigned),
             identityCheck: identityCheck && applyOverrides(identityCheck, overrides),
           })
         : null,
-    [record, attachments, identityCheck, formSigned, overrides],
+    [record, attachments, identityCheck, formSigned, overrides, signedForms],
   );
 }

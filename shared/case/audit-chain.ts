@@ -10,6 +10,7 @@ export const AuditAction = z.enum([
   'edit-field',
   'attach',
   'transform-scan',
+  'print-form',
   'ocr-correction',
   'decide',
   'reopen',

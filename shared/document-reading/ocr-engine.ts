@@ -51,4 +51,6 @@ export interface BarcodeReading {
 export interface BarcodeReader {
   /** Every Code 39 barcode found on the image. */
   readCode39(image: GrayRaster): Promise<BarcodeReading[]>;
+  /** Every QR code found on the image (the code printed on a prefilled form). */
+  readQrCodes(image: GrayRaster): Promise<BarcodeReading[]>;
 }

@@ -7,6 +7,7 @@ import { intakeEn } from './intake-en';
 import { identityEn } from './identity-en';
 import { centralEn } from './central-en';
 import { syncEn } from './sync-en';
+import { walkInEn } from './walk-in-en';
 
 export const messagesEn: Messages = {
   'app.title': 'Sportello Abilitazioni',
@@ -61,4 +62,5 @@ export const messagesEn: Messages = {
   ...identityEn,
   ...centralEn,
   ...syncEn,
+  ...walkInEn,
 };

@@ -6,6 +6,7 @@ import { intakeIt } from './intake-it';
 import { identityIt } from './identity-it';
 import { centralIt } from './central-it';
 import { syncIt } from './sync-it';
+import { walkInIt } from './walk-in-it';
 
 /**
  * Italian is the reference catalogue: every key exists here; other languages must match its keys.
@@ -64,6 +65,7 @@ export const messagesIt = {
   ...identityIt,
   ...centralIt,
   ...syncIt,
+  ...walkInIt,
 } as const;
 
 export type MessageKey = keyof typeof messagesIt;

@@ -1,0 +1,37 @@
+/**
+ * Finds the code of a prefilled form on a captured file (any source) and checks the signature box
+ * of its signature page on the same decoded pixels, so the page is decoded once for both.
+ */
+import { parseFormTemplate } from '../../shared/document-reading/form-template';
+import { signatureOnPage } from '../../shared/document-reading/form-reading';
+import { parseFormCode, type FormCode } from '../../shared/notices/form-code';
+import { formOfPages } from '../../shared/intake/signed-form';
+import templateJson from '../../resources/forms/modulo-abilitazione-facsimile.template.json';
+import { decodeBrowserFile } from '../ocr/browser-decode';
+import { createBrowserBarcodeReader } from '../ocr/browser-engines';
+import type { BarcodeReader } from '../../shared/document-reading/ocr-engine';
+
+const formTemplate = parseFormTemplate(templateJson);
+let barcodes: BarcodeReader | null = null;
+
+/**
+ * The prefilled form on this file: null when no page carries a code of ours (or the file cannot be
+ * decoded: the normal capture and reading then report it), `mixed` when pages disagree.
+ */
+export async function findSignedForm(bytes: Uint8Array, name: string): Promise<ReturnType<typeof formOfPages>> {
+  let pages;
+  try {
+    pages = await decodeBrowserFile(bytes, name);
+  } catch {
+    return null;
+  }
+  barcodes ??= createBrowserBarcodeReader();
+  const found: { code: FormCode; signed: boolean | null; inkRatio: number | null }[] = [];
+  for (const page of pages) {
+    const code = (await barcodes.readQrCodes(page)).map((r) => parseFormCode(r.text)).find((c) => c !== null);
+    if (!code) continue;
+    const signature = code.page === formTemplate.signature.page ? signatureOnPage(page, formTemplate) : null;
+    found.push({ code, signed: signature?.signed ?? null, inkRatio: signature?.inkRatio ?? null });
+  }
+  return formOfPages(found);
+}

@@ -1,0 +1,27 @@
+import type { walkInIt } from './walk-in-it';
+
+export const walkInEn: Record<keyof typeof walkInIt, string> = {
+  'walkIn.print.heading': 'Applicant without a form',
+  'walkIn.print.hint': 'Fill in the data here, print the prefilled form and have it signed. The signed form, captured by scanner, file or camera, is recognised by its printed code and attached to the right case: only the signature is checked.',
+  'walkIn.print.action': 'Print prefilled form',
+  'walkIn.print.again': 'Print prefilled form again',
+  'walkIn.print.incomplete': 'The form can be printed once the required fields are filled in.',
+  'walkIn.print.working': 'Preparing the prefilled form…',
+  'walkIn.print.opened': 'Prefilled form opened for printing: have it signed in the signature box, then capture it.',
+  'walkIn.print.downloaded': 'Prefilled form downloaded as “{fileName}”: print it, have it signed in the signature box, then capture it.',
+  'walkIn.print.failed': 'The prefilled form could not be generated: try again. The case data have not changed.',
+  'walkIn.print.current': 'The printed prefilled form carries the data on screen.',
+  'walkIn.print.outdated': 'The data changed after printing: the printed prefilled form no longer matches. Print it again and have it signed.',
+  'walkIn.print.unmatched': 'These data have no field on the form and are not printed: {fields}.',
+  'walkIn.scan.reading': 'Looking for the form code in “{name}”…',
+  'walkIn.scan.attachedHere': 'Prefilled form of case {number} recognised: “{name}” is attached as the signed form.',
+  'walkIn.scan.attachedOther': '“{name}” is the signed form of case {number}, not of the open one: it was attached to case {number}.',
+  'walkIn.scan.duplicate': 'The signed form “{name}” is already attached to case {number}: it was not added again.',
+  'walkIn.scan.unknownCase': '“{name}” is a prefilled form of a case that does not exist on this workstation: it was not attached.',
+  'walkIn.scan.closedCase': '“{name}” is the signed form of case {number}, already decided or sent: it was not attached.',
+  'walkIn.scan.stale': 'The signed form “{name}” does not carry the data now in case {number}: it was not attached. Print the prefilled form again and have it signed.',
+  'walkIn.scan.mixed': '“{name}” holds pages of different prefilled forms: capture each form as a separate file. It was not attached.',
+  'walkIn.check.recognised': 'Form prefilled at the counter: the form data are the data on screen, only the signature is checked.',
+  'walkIn.check.stale': 'The signed form carries data different from those now on screen: print the prefilled form again and have it signed.',
+  'walkIn.check.noSignaturePage': 'The page of the prefilled form with the signature box is missing.',
+};
