@@ -3,6 +3,7 @@ import type { ScanRole } from '../../shared/case/case';
 import { useTranslation } from '../i18n/use-translation';
 import { CameraCapture } from './CameraCapture';
 import { NoticeLine } from './NoticeLine';
+import { PageCanvas } from './PageCanvas';
 import { ScanViewer } from './ScanViewer';
 import { useIntake } from './intake-session';
 
@@ -19,7 +20,8 @@ export function CaptureSlot({ role }: { role: ScanRole }) {
   const picker = useRef<HTMLInputElement>(null);
   const [cameraOpen, setCameraOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const [viewing, setViewing] = useState<{ name: string; url: string } | null>(null);
+  const [viewing, setViewing] = useState<{ name: string; id: string } | null>(null);
+  const viewed = attachments.find((a) => a.id === viewing?.id);
   const headingId = `slot-${role}`;
 
   async function addFiles(files: FileList | File[]) {
@@ -78,11 +80,11 @@ export function CaptureSlot({ role }: { role: ScanRole }) {
             const name = `${t(`intake.role.${role}`)} ${index + 1}`;
             return (
               <li key={attachment.id}>
-                {attachment.mimeType === 'application/pdf' || attachment.mimeType === 'image/tiff' || !url ? (
-                  <span className="thumbnail-file">{attachment.mimeType === 'application/pdf' ? 'PDF' : 'TIFF'}</span>
+                {attachment.mimeType === 'image/tiff' || (!url && attachment.mimeType !== 'application/pdf') ? (
+                  <span className="thumbnail-file">TIFF</span>
                 ) : (
-                  <button type="button" className="thumbnail" onClick={() => setViewing({ name, url })} aria-label={`${t('intake.capture.view')}: ${name}`}>
-                    <img src={url} alt="" />
+                  <button type="button" className="thumbnail" onClick={() => setViewing({ name, id: attachment.id })} aria-label={`${t('intake.capture.view')}: ${name}`}>
+                    {attachment.mimeType === 'application/pdf' ? <PageCanvas attachmentId={attachment.id} mimeType={attachment.mimeType} width={112} label="" /> : <img src={url} alt="" />}
                   </button>
                 )}
               </li>
@@ -90,7 +92,7 @@ export function CaptureSlot({ role }: { role: ScanRole }) {
           })}
         </ul>
       )}
-      {viewing && <ScanViewer name={viewing.name} url={viewing.url} onClose={() => setViewing(null)} />}
+      {viewed && viewing && <ScanViewer attachment={viewed} name={viewing.name} onClose={() => setViewing(null)} />}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { FormFieldName, FormFieldValue } from '../../shared/case/form-field
 import { missingRequiredFields, requiredFields, visibleSections } from '../../shared/intake/required-fields';
 import { useTranslation } from '../i18n/use-translation';
 import { ReadingStatus } from './ReadingStatus';
+import { RegionImage } from './RegionImage';
 import { useIntake } from './intake-session';
 
 const AUTOSAVE_MS = 400;
@@ -11,6 +12,7 @@ const AUTOSAVE_MS = 400;
 function FormField({ field, stored, required }: { field: FormFieldName; stored: FormFieldValue | undefined; required: boolean }) {
   const t = useTranslation();
   const saveField = useIntake((s) => s.saveField);
+  const region = useIntake((s) => s.regions.form[field] ?? null);
   const [value, setValue] = useState(stored?.value ?? '');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const id = `form-${field}`;
@@ -58,6 +60,7 @@ function FormField({ field, stored, required }: { field: FormFieldName; stored: 
           {t('intake.form.source', { source: t(`intake.source.${source.source}`) })}, {t('intake.form.confidence', { percent: Math.round(source.confidence * 100) })}
         </span>
       )}
+      {source && <RegionImage region={region} label={t('intake.region.form', { field: t(`form.field.${field}`) })} />}
     </div>
   );
 }

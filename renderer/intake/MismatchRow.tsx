@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { CheckReason, IdDocumentField } from '../../shared/identity/types';
 import { isJustified, isOverridable, type CheckOverride } from '../../shared/intake/check-overrides';
 import { useTranslation } from '../i18n/use-translation';
+import { formRegionFor } from '../../shared/intake/read-regions';
+import { RegionImage } from './RegionImage';
 import { useIntake } from './intake-session';
 
 /** Values are compared as ISO dates; the clerk reads them dd/mm/yyyy. */
@@ -28,6 +30,12 @@ export function MismatchRow({ reason, override }: { reason: CheckReason; overrid
   const fieldLabel = t(`intake.check.field.${reason.field}`);
   const id = `${reason.code}-${reason.field}`;
   const correctable = DOCUMENT_FIELDS.has(reason.field);
+  const regions = useIntake((s) => s.regions);
+  const form = useIntake((s) => s.record?.form);
+  const documentSource = useIntake((s) => s.documentReading?.fieldSources[reason.field as IdDocumentField]);
+  // A value the clerk typed or corrected was read from nowhere: no region for it.
+  const formRegion = formRegionFor(reason.field, regions.form, (name) => form?.[name]?.source === 'clerk');
+  const documentRegion = correctable && documentSource !== 'clerk' ? (regions.document[reason.field as IdDocumentField] ?? null) : null;
 
   async function confirmOverride() {
     if (!isJustified(justification)) return setProblem(t('intake.check.justificationTooShort'));
@@ -38,8 +46,14 @@ export function MismatchRow({ reason, override }: { reason: CheckReason; overrid
   return (
     <tr data-code={reason.code} data-overridden={override ? 'true' : undefined}>
       <th scope="row">{fieldLabel}</th>
-      <td>{shown(reason.formValue)}</td>
-      <td>{shown(reason.documentValue)}</td>
+      <td>
+        {shown(reason.formValue)}
+        <RegionImage region={formRegion} label={t('intake.region.form', { field: fieldLabel })} />
+      </td>
+      <td>
+        {shown(reason.documentValue)}
+        <RegionImage region={documentRegion} label={t('intake.region.document', { field: fieldLabel })} />
+      </td>
       <td>
         <p>{reason.message}</p>
         {override ? (

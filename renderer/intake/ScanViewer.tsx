@@ -1,37 +1,117 @@
 import { useEffect, useRef, useState } from 'react';
+import type { AttachmentMeta } from '../../shared/case/case';
+import { isEditable as caseIsEditable } from '../../shared/case/state';
+import type { ScanRegion } from '../../shared/intake/read-regions';
 import { useTranslation } from '../i18n/use-translation';
+import { PageCanvas, usePageImage } from './PageCanvas';
+import { ScanEditor } from './ScanEditor';
+import { useIntake } from './intake-session';
+import { isEditable as scanIsEditable } from './scan-editing';
 
-/** A zoomable, rotatable view of one scan, in a modal dialog that keeps keyboard focus. */
-export function ScanViewer({ name, url, onClose }: { name: string; url: string; onClose: () => void }) {
+const BASE_WIDTH = 800;
+
+/** The read values whose box lies on this page, typed values excluded (they were read from nowhere). */
+function useBoxesOn(attachmentId: string, page: number): Array<{ key: string; label: string; region: ScanRegion }> {
+  const t = useTranslation();
+  const regions = useIntake((s) => s.regions);
+  const sources = useIntake((s) => s.documentReading?.fieldSources);
+  const form = useIntake((s) => s.record?.form);
+  const on = (region: ScanRegion) => region.attachmentId === attachmentId && region.page === page;
+  return [
+    ...Object.entries(regions.document)
+      .filter(([field, region]) => on(region) && sources?.[field as keyof typeof sources] !== 'clerk')
+      .map(([field, region]) => ({ key: `document-${field}`, label: t(`intake.check.field.${field}` as Parameters<typeof t>[0]), region })),
+    ...Object.entries(regions.form)
+      .filter(([field, region]) => on(region) && form?.[field as keyof typeof form]?.source !== 'clerk')
+      .map(([field, region]) => ({ key: `form-${field}`, label: t(`form.field.${field}` as Parameters<typeof t>[0]), region })),
+  ];
+}
+
+/**
+ * A scan in a modal dialog that keeps keyboard focus: zoom, the pages of a PDF one by one, the boxes
+ * the values were read from, and (for an image of a case still open) straighten and crop.
+ */
+export function ScanViewer({ attachment, name, onClose }: { attachment: AttachmentMeta; name: string; onClose: () => void }) {
   const t = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [zoom, setZoom] = useState(1);
-  const [rotation, setRotation] = useState(0);
+  const [page, setPage] = useState(1);
+  const [showBoxes, setShowBoxes] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const editableCase = useIntake((s) => (s.record ? caseIsEditable(s.record.state) : false));
+  const image = usePageImage(attachment.id, attachment.mimeType, page);
+  const pageCount = image && image !== 'failed' ? image.pageCount : 1;
+  const boxes = useBoxesOn(attachment.id, page);
 
   useEffect(() => {
     // Closing happens by unmounting; closing here would fire onClose under StrictMode's re-run.
     if (dialog.current && !dialog.current.open) dialog.current.showModal();
   }, []);
 
+  const width = Math.round(BASE_WIDTH * zoom);
   return (
     <dialog ref={dialog} className="scan-viewer" aria-label={t('intake.viewer.title', { name })} onClose={onClose}>
-      <div className="actions">
-        <button type="button" onClick={() => setZoom((z) => Math.min(4, z * 1.25))}>
-          {t('intake.viewer.zoomIn')}
-        </button>
-        <button type="button" onClick={() => setZoom((z) => Math.max(0.25, z / 1.25))}>
-          {t('intake.viewer.zoomOut')}
-        </button>
-        <button type="button" onClick={() => setRotation((r) => (r + 90) % 360)}>
-          {t('intake.viewer.rotate')}
-        </button>
-        <button type="button" className="button-primary" onClick={onClose} autoFocus>
-          {t('intake.viewer.close')}
-        </button>
-      </div>
-      <div className="scan-viewer-canvas">
-        <img src={url} alt={name} className={`scan-zoom rotate-${rotation}`} width={Math.round(800 * zoom)} />
-      </div>
+      {editing ? (
+        <ScanEditor attachment={attachment} name={name} onCancel={() => setEditing(false)} onSaved={onClose} />
+      ) : (
+        <>
+          <div className="actions" role="toolbar" aria-label={t('intake.viewer.tools', { name })}>
+            <button type="button" onClick={() => setZoom((z) => Math.min(4, z * 1.25))}>
+              {t('intake.viewer.zoomIn')}
+            </button>
+            <button type="button" onClick={() => setZoom((z) => Math.max(0.25, z / 1.25))}>
+              {t('intake.viewer.zoomOut')}
+            </button>
+            {pageCount > 1 && (
+              <>
+                <button type="button" onClick={() => setPage((p) => Math.max(1, p - 1))} disabled={page === 1}>
+                  {t('intake.viewer.previousPage')}
+                </button>
+                <span className="viewer-page" aria-live="polite">
+                  {t('intake.viewer.page', { page, count: pageCount })}
+                </span>
+                <button type="button" onClick={() => setPage((p) => Math.min(pageCount, p + 1))} disabled={page === pageCount}>
+                  {t('intake.viewer.nextPage')}
+                </button>
+              </>
+            )}
+            {boxes.length > 0 && (
+              <button type="button" aria-pressed={showBoxes} onClick={() => setShowBoxes((s) => !s)}>
+                {t('intake.viewer.showBoxes')}
+              </button>
+            )}
+            {editableCase && scanIsEditable(attachment.mimeType) && (
+              <button type="button" onClick={() => setEditing(true)}>
+                {t('intake.viewer.edit')}
+              </button>
+            )}
+            <button type="button" className="button-primary" onClick={onClose} autoFocus>
+              {t('intake.viewer.close')}
+            </button>
+          </div>
+          <div className="scan-viewer-canvas">
+            <div className="scan-page" style={{ width }}>
+              <PageCanvas attachmentId={attachment.id} mimeType={attachment.mimeType} page={page} width={width} label={pageCount > 1 ? `${name}, ${t('intake.viewer.page', { page, count: pageCount })}` : name} />
+              {showBoxes &&
+                boxes.map(({ key, label, region }) => (
+                  <span
+                    key={key}
+                    className="read-box"
+                    data-box={key}
+                    style={{
+                      left: `${(region.box.x / region.imageWidth) * 100}%`,
+                      top: `${(region.box.y / region.imageHeight) * 100}%`,
+                      width: `${(region.box.width / region.imageWidth) * 100}%`,
+                      height: `${(region.box.height / region.imageHeight) * 100}%`,
+                    }}
+                  >
+                    <span className="read-box-label">{label}</span>
+                  </span>
+                ))}
+            </div>
+          </div>
+        </>
+      )}
     </dialog>
   );
 }

@@ -15,6 +15,10 @@ import { inspectScanFile } from '../../shared/intake/scan-file';
 import { effectiveFormSigned, signedFormStatus } from '../../shared/intake/signed-form';
 import { formDigest } from '../../shared/notices/form-code';
 import { useSignedForms, type SignedFormCapture } from './signed-form-session';
+import { NO_REGIONS, type ReadRegions } from '../../shared/intake/read-regions';
+import { describeTransform, type ScanTransform } from '../../shared/intake/scan-transform';
+import { applyScanTransform, isEditable } from './scan-editing';
+import { forgetPageImages } from './page-images';
 import type { CaseRepository } from '../store/case-repository';
 import type { AuditLog } from '../store/audit-log';
 import { useSession } from '../store/session';
@@ -42,11 +46,13 @@ interface IntakeState {
   /** What the ID reading found (after the clerk's corrections), the signature detection, and overrides. */
   documentReading: IdDocumentReading | null;
   formSigned: boolean | null;
+  /** Where each value of the reading was read on the scans (for the regions shown in the check). */
+  regions: ReadRegions;
   overrides: CheckOverride[];
   /** The form-versus-ID check on the current form values; recomputed whenever either side changes. */
   identityCheck: IdentityCheck | null;
   /** Stores a reading of the documents (from OCR) and checks the form against it. */
-  applyReading(reading: { document: IdDocumentReading | null; formSigned: boolean | null; key?: string | null }): Promise<void>;
+  applyReading(reading: { document: IdDocumentReading | null; formSigned: boolean | null; regions?: ReadRegions; key?: string | null }): Promise<void>;
   /** Reads the case's scans (once per set of scans), prefills the form and runs the check. */
   readDocuments(): Promise<void>;
   reading: { state: 'idle' | 'reading' | 'done'; key: string | null; problems: string[] };
@@ -62,6 +68,11 @@ interface IntakeState {
   goTo(step: IntakeStep): void;
   updateDetails(patch: { profile?: Profile; urgent?: boolean; urgentReason?: string }): Promise<void>;
   saveField(field: FormFieldName, value: FormFieldValue | null): Promise<void>;
+  /**
+   * Applies the clerk's rotate/crop to a scan: the edited image replaces it (new hash, audited) and
+   * the scans are read again when they had been read already. True when the case holds the edit.
+   */
+  transformScan(attachmentId: string, transform: ScanTransform): Promise<boolean>;
   /** Validates the bytes, stores them encrypted, and reports in place; true when the case holds them. */
   attachFile(role: ScanRole, name: string, bytes: Uint8Array): Promise<boolean>;
   /**
@@ -79,7 +90,7 @@ function repository(): { cases: CaseRepository; audit: AuditLog; clerkId: string
   return { cases: store.cases, audit: store.audit, clerkId: clerk.id };
 }
 
-const StoredIntakeReading = z.object({ kind: z.literal('intake-reading'), document: z.custom<IdDocumentReading>().nullable(), formSigned: z.boolean().nullable(), key: z.string().nullable().optional() });
+const StoredIntakeReading = z.object({ kind: z.literal('intake-reading'), document: z.custom<IdDocumentReading>().nullable(), formSigned: z.boolean().nullable(), regions: z.custom<ReadRegions>().optional(), key: z.string().nullable().optional() });
 const StoredOverride = z.object({ kind: z.literal('check-override'), code: z.string(), field: z.string(), justification: z.string(), clerkId: z.string(), at: z.number() });
 
 function today(): string {
@@ -119,7 +130,7 @@ export const useIntake = create<IntakeState>((set, get) => {
       const override = StoredOverride.safeParse(view.reading);
       if (override.success) overrides.push({ ...override.data, field: override.data.field as CheckOverride['field'] });
     }
-    set({ documentReading: latest?.document ?? null, formSigned: latest?.formSigned ?? null, overrides, reading: { state: latest ? 'done' : 'idle', key: latest?.key ?? null, problems: [] } });
+    set({ documentReading: latest?.document ?? null, formSigned: latest?.formSigned ?? null, regions: latest?.regions ?? NO_REGIONS, overrides, reading: { state: latest ? 'done' : 'idle', key: latest?.key ?? null, problems: [] } });
     await recheck();
   }
 
@@ -140,16 +151,17 @@ export const useIntake = create<IntakeState>((set, get) => {
     identityCheck: null,
     documentReading: null,
     formSigned: null,
+    regions: NO_REGIONS,
     overrides: [],
 
     reading: { state: 'idle', key: null, problems: [] },
 
-    async applyReading({ document, formSigned, key = null }) {
+    async applyReading({ document, formSigned, regions = NO_REGIONS, key = null }) {
       const record = get().record;
       if (!record) return;
       const { cases } = repository();
-      await cases.saveReading(record.id, null, { kind: 'intake-reading', document, formSigned, key });
-      set({ documentReading: document, formSigned });
+      await cases.saveReading(record.id, null, { kind: 'intake-reading', document, formSigned, regions, key });
+      set({ documentReading: document, formSigned, regions });
       await recheck();
     },
 
@@ -172,12 +184,14 @@ export const useIntake = create<IntakeState>((set, get) => {
         if (current && current.source === 'clerk') continue;
         await get().saveField(field as FormFieldName, { value: value.value, source: value.source, confidence: value.confidence });
       }
-      await get().applyReading({ document: result.document, formSigned: result.form ? result.form.signature.signed : null, key });
+      await get().applyReading({ document: result.document, formSigned: result.form ? result.form.signature.signed : null, regions: result.regions, key });
       set({ reading: { state: 'done', key, problems: result.problems } });
+      // A scan edited while this reading ran: read the new set too.
+      if (readingKey(get().attachments) !== key) void get().readDocuments();
     },
 
     async correctDocumentValue(field, value) {
-      const { record, documentReading, formSigned } = get();
+      const { record, documentReading, formSigned, regions } = get();
       if (!record || !documentReading) return;
       const { cases, clerkId, audit } = repository();
       const corrected: IdDocumentReading = {
@@ -186,7 +200,7 @@ export const useIntake = create<IntakeState>((set, get) => {
         fieldSources: { ...documentReading.fieldSources, [field]: 'clerk' },
         confidence: { ...documentReading.confidence, [field]: 1 },
       };
-      await cases.saveReading(record.id, null, { kind: 'intake-reading', document: corrected, formSigned, key: get().reading.key });
+      await cases.saveReading(record.id, null, { kind: 'intake-reading', document: corrected, formSigned, regions, key: get().reading.key });
       await audit.record({ clerkId, action: 'ocr-correction', caseId: record.id, detail: `document:${field}` });
       set({ documentReading: corrected });
       await recheck();
@@ -240,7 +254,9 @@ export const useIntake = create<IntakeState>((set, get) => {
     close() {
       for (const url of Object.values(get().previews)) URL.revokeObjectURL(url);
       void useSignedForms.getState().load(null);
-      set({ record: null, attachments: [], previews: {}, notices: [], step: 'request', identityCheck: null, documentReading: null, formSigned: null, overrides: [], reading: { state: 'idle', key: null, problems: [] } });
+      forgetPageImages();
+      void useSignedForms.getState().load(null);
+      set({ record: null, attachments: [], previews: {}, notices: [], step: 'request', identityCheck: null, documentReading: null, formSigned: null, regions: NO_REGIONS, overrides: [], reading: { state: 'idle', key: null, problems: [] } });
     },
 
     goTo(step) {
@@ -288,6 +304,30 @@ export const useIntake = create<IntakeState>((set, get) => {
       }
       get().notify({ place: role, kind: duplicate ? 'error' : 'ok', key: duplicate ? 'intake.scan.duplicate' : 'intake.capture.attached', params: { name } });
       await refreshAttachments();
+      return true;
+    },
+
+    async transformScan(attachmentId, transform) {
+      const original = get().attachments.find((a) => a.id === attachmentId);
+      if (!get().record || !original || !isEditable(original.mimeType) || original.role === 'avviso-rifiuto') return false;
+      const { cases, clerkId } = repository();
+      const place = original.role;
+      try {
+        const edited = await applyScanTransform(await cases.readAttachment(attachmentId), original.mimeType, transform);
+        await cases.replaceScan(attachmentId, { mimeType: original.mimeType, bytes: edited, transform: describeTransform(transform) }, clerkId);
+      } catch (error) {
+        if (error instanceof StoreError) get().notify({ place, kind: 'error', key: error.messageKey, params: error.details });
+        else get().notify({ place, kind: 'error', key: 'intake.editor.failed', params: {} });
+        return false;
+      }
+      const previews = { ...get().previews };
+      if (previews[attachmentId]) URL.revokeObjectURL(previews[attachmentId]);
+      delete previews[attachmentId];
+      set({ previews });
+      await refreshAttachments();
+      get().notify({ place, kind: 'ok', key: 'intake.editor.saved', params: {} });
+      // Scans already read are read again now; otherwise the reading starts when capture is left.
+      if (get().reading.key !== null) void get().readDocuments();
       return true;
     },
 

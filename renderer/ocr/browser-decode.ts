@@ -30,7 +30,7 @@ async function decodeImage(bytes: Uint8Array, file: string): Promise<GrayRaster>
 }
 
 /** Opens a PDF with pdf.js (worker from the app's origin); a password or a broken file is a clear error. */
-async function openPdf(bytes: Uint8Array, file: string) {
+export async function openPdf(bytes: Uint8Array, file: string) {
   const pdfjs = await import('pdfjs-dist');
   pdfjs.GlobalWorkerOptions.workerSrc = ocrAssetUrl('pdfjs/pdf.worker.min.mjs');
   try {

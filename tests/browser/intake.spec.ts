@@ -46,7 +46,7 @@ test('a clerk opens a case, captures the documents, fills the form and refuses i
   await front.getByRole('button', { name: /^Ingrandisci: / }).click();
   const viewer = page.getByRole('dialog');
   await expect(viewer).toBeVisible();
-  await viewer.getByRole('button', { name: 'Ruota di 90°' }).click();
+  await viewer.getByRole('button', { name: 'Ingrandisci' }).click();
   await viewer.getByRole('button', { name: 'Chiudi' }).click();
   await expect(viewer).toBeHidden();
 

@@ -1,0 +1,59 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Box } from '../../shared/document-reading/raster';
+import { useTranslation } from '../i18n/use-translation';
+import { pageImage, type PageImage } from './page-images';
+
+/** The decoded page of a scan, or null while it loads; 'failed' when it cannot be shown. */
+export function usePageImage(attachmentId: string, mimeType: string, page: number): PageImage | null | 'failed' {
+  const [image, setImage] = useState<{ key: string; value: PageImage | 'failed' } | null>(null);
+  const key = `${attachmentId}#${page}`;
+  useEffect(() => {
+    let live = true;
+    pageImage(attachmentId, mimeType, page).then(
+      (value) => live && setImage({ key, value }),
+      () => live && setImage({ key, value: 'failed' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [attachmentId, mimeType, page, key]);
+  return image?.key === key ? image.value : null;
+}
+
+/**
+ * Draws `source` (a part of the page; the whole page when absent) into a canvas `width` pixels
+ * wide, with `outline` framed in red. Both are measured in `space` (the page size a reading saw,
+ * e.g. a PDF page at 300 dpi); by default in the pixels of the page as decoded here.
+ */
+export function PageCanvas({ attachmentId, mimeType, page = 1, width, label, source, outline, space }: { attachmentId: string; mimeType: string; page?: number; width: number; label: string; source?: Box; outline?: Box; space?: { width: number; height: number } }) {
+  const t = useTranslation();
+  const image = usePageImage(attachmentId, mimeType, page);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const bitmap = image && image !== 'failed' ? image.bitmap : null;
+  const k = bitmap && space ? bitmap.width / space.width : 1;
+  const area = bitmap ? scaled(source ?? { x: 0, y: 0, width: bitmap.width / k, height: bitmap.height / k }, k) : null;
+  const height = area ? Math.max(1, Math.round((width * area.height) / area.width)) : 0;
+
+  // Redrawn on every render: one drawImage, and it keeps the canvas in step with every prop.
+  useEffect(() => {
+    const context = canvas.current?.getContext('2d');
+    if (!context || !bitmap || !area) return;
+    const scale = width / area.width;
+    context.clearRect(0, 0, width, height);
+    context.drawImage(bitmap, area.x, area.y, area.width, area.height, 0, 0, width, height);
+    if (outline) {
+      const box = scaled(outline, k);
+      context.strokeStyle = '#c00000';
+      context.lineWidth = 2;
+      context.strokeRect((box.x - area.x) * scale, (box.y - area.y) * scale, box.width * scale, box.height * scale);
+    }
+  });
+
+  if (image === 'failed') return <span className="page-missing">{t('intake.viewer.unavailable')}</span>;
+  if (!bitmap) return <span className="page-loading">{t('intake.viewer.loading')}</span>;
+  return <canvas ref={canvas} width={width} height={height} role="img" aria-label={label} />;
+}
+
+function scaled(box: Box, k: number): Box {
+  return { x: box.x * k, y: box.y * k, width: box.width * k, height: box.height * k };
+}
