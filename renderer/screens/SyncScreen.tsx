@@ -7,20 +7,11 @@ import { useSignedIn } from '../store/session';
 import { isSkewSignificant } from '../sync/clock-skew';
 import { enrollWorkstation } from '../sync/enrollment';
 import type { Connection, OutboxStatus } from '../sync/outbox';
-import type { SyncFailure } from '../sync/outbox-entry';
 import { listOutboxRows, listRollUp, type OutboxRow } from '../sync/outbox-view';
 import { useSyncStore } from '../sync/sync-store';
+import { CONNECTION_TEXT, FailureText } from '../sync/sync-texts';
 import { loadCredentials, type WorkstationCredentials } from '../sync/workstation-credentials';
 
-const CONNECTION_TEXT: Record<Connection, MessageKey> = {
-  unconfigured: 'sync.connection.unconfigured',
-  'not-enrolled': 'sync.connection.notEnrolled',
-  'other-service': 'sync.connection.otherService',
-  checking: 'sync.connection.checking',
-  online: 'sync.connection.online',
-  offline: 'sync.connection.offline',
-  revoked: 'sync.connection.revoked',
-};
 
 const NEEDS_ENROLLMENT: readonly Connection[] = ['not-enrolled', 'other-service', 'revoked'];
 
@@ -28,14 +19,6 @@ function time(at: number): string {
   return new Date(at).toLocaleTimeString('it-IT');
 }
 
-function FailureText({ failure, t }: { failure: SyncFailure; t: Translate }) {
-  return (
-    <>
-      <span className="message-error">{t(failure.messageKey, failure.params)}</span>
-      {failure.params.details !== undefined && <span className="hint"> {t('sync.failureDetails', { details: failure.params.details })}</span>}
-    </>
-  );
-}
 
 function ClockSkewWarning({ skewMs, t }: { skewMs: number | null; t: Translate }) {
   if (!isSkewSignificant(skewMs)) return null;
