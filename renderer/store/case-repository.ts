@@ -88,7 +88,8 @@ export interface CaseRepositoryDeps {
   newId?: () => string;
 }
 
-const blobBinding = (id: string) => `attachment:${id}`;
+/** Additional data binding an attachment's sealed bytes to its id (also used by the bundle import). */
+export const blobBinding = (id: string) => `attachment:${id}`;
 const readingBinding = (id: string) => `reading:${id}`;
 
 async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
@@ -408,6 +409,8 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
           return { next: { ...record, decision: null, state: 'draft' }, audit: { clerkId, action: 'reopen', caseId } };
         },
         async () => {
+          // A case that left in a bundle is now another workstation's to send (docs/outbox.md).
+          if ((await db.outbox.get(caseId))?.exported) throw new StoreError('store.error.exportedCase');
           await db.outbox.delete(caseId);
         },
       );

@@ -52,6 +52,11 @@ export interface StoredOutboxEntry {
   lastError: string | null;
   /** tus upload URLs by attachment SHA-256 (tus-js-client#730: not localStorage). */
   uploadUrls: Record<string, string>;
+  /**
+   * Set when the case left in a bundle for another workstation: the row is parked and the case may
+   * not be reopened here until the clerk resumes sending from this workstation (docs/outbox.md).
+   */
+  exported?: { bundleId: string; at: number } | null;
 }
 
 export type ClerkRole = 'admin' | 'clerk';
@@ -123,6 +128,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         row.priority ??= 0;
         row.queuedAt ??= row.nextAttemptAt;
       });
+    },
+  },
+  {
+    // The case number stops being unique: a case imported from another workstation's bundle keeps
+    // the number printed on its applicant's receipt, even where this workstation used it too.
+    version: 3,
+    stores: {
+      cases: 'id, number, state, createdAt, updatedAt, *searchTokens, [priority+createdAt], [state+priority+createdAt], acknowledgedAt',
     },
   },
 ];

@@ -60,9 +60,18 @@ export interface Outbox {
 async function exclusiveAcrossWindows(work: () => Promise<void>): Promise<void> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
   if (!locks) return work();
-  await locks.request('sportello-outbox', { ifAvailable: true }, async (lock) => {
+  await locks.request(OUTBOX_LOCK, { ifAvailable: true }, async (lock) => {
     if (lock) await work();
   });
+}
+
+const OUTBOX_LOCK = 'sportello-outbox';
+
+/** Runs `work` once no outbox of any window is sending, and keeps them from starting meanwhile (bundle export). */
+export async function whileOutboxPaused<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return work();
+  return locks.request(OUTBOX_LOCK, work);
 }
 
 /** Cases the outbox still has to move: anything else found in a due row is parked. */
@@ -379,6 +388,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       await run();
     },
     async sendBack(caseId, clerkId) {
+      if ((await table.get(caseId))?.exported) throw new StoreError('store.error.exportedCase');
       await store.cases.moveState(caseId, 'queued', clerkId, 'resend');
       await patchEntry(caseId, { attempts: 0, nextAttemptAt: clock(), lastFailure: null, lastError: null, uploadUrls: {} });
       await run();

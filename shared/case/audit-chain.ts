@@ -16,6 +16,8 @@ export const AuditAction = z.enum([
   'reopen',
   'sync',
   'export',
+  /** A case taken in from another workstation's bundle (renderer/sync/case-bundle-import.ts). */
+  'import',
   'purge',
   'sign-in',
   'sign-in-failed',

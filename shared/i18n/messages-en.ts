@@ -7,7 +7,9 @@ import { intakeEn } from './intake-en';
 import { identityEn } from './identity-en';
 import { centralEn } from './central-en';
 import { syncEn } from './sync-en';
+import { diagnosticsEn } from './diagnostics-en';
 import { walkInEn } from './walk-in-en';
+import { bundleEn } from './bundle-en';
 
 export const messagesEn: Messages = {
   'app.title': 'Sportello Abilitazioni',
@@ -62,5 +64,7 @@ export const messagesEn: Messages = {
   ...identityEn,
   ...centralEn,
   ...syncEn,
+  ...diagnosticsEn,
   ...walkInEn,
+  ...bundleEn,
 };

@@ -6,7 +6,9 @@ import { intakeIt } from './intake-it';
 import { identityIt } from './identity-it';
 import { centralIt } from './central-it';
 import { syncIt } from './sync-it';
+import { diagnosticsIt } from './diagnostics-it';
 import { walkInIt } from './walk-in-it';
+import { bundleIt } from './bundle-it';
 
 /**
  * Italian is the reference catalogue: every key exists here; other languages must match its keys.
@@ -65,7 +67,9 @@ export const messagesIt = {
   ...identityIt,
   ...centralIt,
   ...syncIt,
+  ...diagnosticsIt,
   ...walkInIt,
+  ...bundleIt,
 } as const;
 
 export type MessageKey = keyof typeof messagesIt;

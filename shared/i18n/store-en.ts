@@ -13,6 +13,7 @@ export const storeEn: Record<keyof typeof storeIt, string> = {
   'store.error.attachmentPurged': 'Image already deleted after the central service confirmed the case and the retention period ended.',
   'store.error.notEditable': 'The case can no longer be changed (state: {state}). Reopen it if it has not been sent yet.',
   'store.error.notReopenable': 'The case cannot be reopened: it has already been sent (state: {state}).',
+  'store.error.exportedCase': 'The case was exported to a bundle for another workstation: here it cannot be reopened or queued again. First use “Resume sending from this workstation” on the Invio screen.',
   'store.error.badTransition': 'State change not allowed: from “{from}” to “{to}”.',
   'store.error.concurrentEdit': 'The case was changed in another window: reload it and repeat the last change.',
   'store.error.duplicateScan': 'The edited image is identical to another image already in the case: the edit was not saved, the original is unchanged.',

@@ -12,6 +12,7 @@ export const storeIt = {
   'store.error.attachmentPurged': 'Immagine già cancellata dopo la conferma del servizio centrale e il periodo di conservazione.',
   'store.error.notEditable': 'La pratica non è più modificabile (stato: {state}). Riaprirla, se non è ancora stata inviata.',
   'store.error.notReopenable': 'La pratica non può essere riaperta: è già stata inviata (stato: {state}).',
+  'store.error.exportedCase': 'La pratica è stata esportata in un pacchetto per un’altra postazione: qui non si può riaprire né rimettere in coda. Prima usare «Riprendi l’invio da questa postazione» nella schermata Invio.',
   'store.error.badTransition': 'Cambio di stato non ammesso: da «{from}» a «{to}».',
   'store.error.concurrentEdit': 'La pratica è stata modificata in un’altra finestra: ricaricarla e ripetere l’ultima modifica.',
   'store.error.duplicateScan': 'L’immagine modificata coincide con un’altra immagine già nella pratica: la modifica non è stata salvata, l’originale resta com’era.',
