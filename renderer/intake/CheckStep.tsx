@@ -3,6 +3,7 @@ import { useTranslation } from '../i18n/use-translation';
 import { ReadingStatus } from './ReadingStatus';
 import { useChecklist, useIntake } from './intake-session';
 import { MismatchRow } from './MismatchRow';
+import { SignedFormNote } from './SignedFormNote';
 
 const ITEMS = ['signed', 'sides', 'valid', 'identity', 'required'] as const;
 
@@ -30,6 +31,7 @@ export function CheckStep() {
           </li>
         ))}
       </ul>
+      <SignedFormNote />
       {checklist.missingFields.length > 0 && (
         <p className="message-error">{t('intake.form.missing', { fields: checklist.missingFields.map((f) => t(`form.field.${f}`)).join(', ') })}</p>
       )}

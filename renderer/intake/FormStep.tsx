@@ -4,6 +4,7 @@ import { missingRequiredFields, requiredFields, visibleSections } from '../../sh
 import { useTranslation } from '../i18n/use-translation';
 import { ReadingStatus } from './ReadingStatus';
 import { RegionImage } from './RegionImage';
+import { PrefilledFormPanel } from '../documents/PrefilledFormPanel';
 import { useIntake } from './intake-session';
 
 const AUTOSAVE_MS = 400;
@@ -91,6 +92,7 @@ export function FormStep() {
           {t('intake.form.missing', { fields: missing.map((f) => t(`form.field.${f}`)).join(', ') })}
         </p>
       )}
+      <PrefilledFormPanel record={record} />
     </div>
   );
 }

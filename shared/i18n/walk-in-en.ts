@@ -21,6 +21,7 @@ export const walkInEn: Record<keyof typeof walkInIt, string> = {
   'walkIn.scan.closedCase': '“{name}” is the signed form of case {number}, already decided or sent: it was not attached.',
   'walkIn.scan.stale': 'The signed form “{name}” does not carry the data now in case {number}: it was not attached. Print the prefilled form again and have it signed.',
   'walkIn.scan.mixed': '“{name}” holds pages of different prefilled forms: capture each form as a separate file. It was not attached.',
+  'walkIn.scan.keptInFolder': '“{name}” was not attached and stays in the scanner folder.',
   'walkIn.check.recognised': 'Form prefilled at the counter: the form data are the data on screen, only the signature is checked.',
   'walkIn.check.stale': 'The signed form carries data different from those now on screen: print the prefilled form again and have it signed.',
   'walkIn.check.noSignaturePage': 'The page of the prefilled form with the signature box is missing.',

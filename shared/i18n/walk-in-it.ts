@@ -20,6 +20,7 @@ export const walkInIt = {
   'walkIn.scan.closedCase': '«{name}» è il modulo firmato della pratica {number}, già decisa o inviata: non è stato allegato.',
   'walkIn.scan.stale': 'Il modulo firmato «{name}» non riporta i dati ora presenti nella pratica {number}: non è stato allegato. Ristampare il modulo precompilato e farlo firmare.',
   'walkIn.scan.mixed': '«{name}» contiene pagine di moduli precompilati diversi: acquisire ogni modulo in un file a parte. Non è stato allegato.',
+  'walkIn.scan.keptInFolder': '«{name}» non è stato allegato e resta nella cartella dello scanner.',
   'walkIn.check.recognised': 'Modulo precompilato allo sportello: i dati del modulo sono quelli a schermo, si verifica solo la firma.',
   'walkIn.check.stale': 'Il modulo firmato riporta dati diversi da quelli ora a schermo: ristampare il modulo precompilato e farlo firmare.',
   'walkIn.check.noSignaturePage': 'Manca la pagina del modulo precompilato con il riquadro della firma.',
