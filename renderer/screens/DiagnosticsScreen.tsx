@@ -5,6 +5,9 @@ import { useApi } from '../app/app-store';
 import { useTranslation } from '../i18n/use-translation';
 import { StoragePanel } from './StoragePanel';
 import { AuditPanel } from './AuditPanel';
+import { QueuePanel } from '../diagnostics/QueuePanel';
+import { OcrPanel } from '../diagnostics/OcrPanel';
+import { ExportPanel } from '../diagnostics/ExportPanel';
 
 export function DiagnosticsScreen() {
   const t = useTranslation();
@@ -26,7 +29,10 @@ export function DiagnosticsScreen() {
         <dt>{t('diagnostics.today')}</dt>
         <dd>{formatDate(new Date())}</dd>
       </dl>
+      <ExportPanel />
       <StoragePanel />
+      <QueuePanel />
+      <OcrPanel />
       <AuditPanel />
     </section>
   );

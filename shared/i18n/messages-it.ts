@@ -7,6 +7,7 @@ import { identityIt } from './identity-it';
 import { centralIt } from './central-it';
 import { syncIt } from './sync-it';
 import { diagnosticsIt } from './diagnostics-it';
+import { diagnosticsIt } from './diagnostics-it';
 import { walkInIt } from './walk-in-it';
 import { bundleIt } from './bundle-it';
 
@@ -67,6 +68,7 @@ export const messagesIt = {
   ...identityIt,
   ...centralIt,
   ...syncIt,
+  ...diagnosticsIt,
   ...diagnosticsIt,
   ...walkInIt,
   ...bundleIt,

@@ -1,4 +1,5 @@
 import { test, expect, enterApp, TEST_ADMIN } from './fixtures';
+import fs from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 
 /**
@@ -275,6 +276,36 @@ test('the audit verifier in diagnostics finds the first broken link, and the log
   await page.getByRole('button', { name: 'Verifica integrità del registro' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Registro alterato' })).toContainText('operazione n. 3');
   await page.screenshot({ path: 'test-results/screens/store-diagnostica-registro.png', fullPage: true });
+});
+
+test('diagnostics shows the queue, the last sending error and the OCR files, and exports them for IT without personal data', async ({ page }) => {
+  await openApp(page);
+  const id = await createFilledCase(page);
+  const failedAt = Date.UTC(2026, 10, 27, 9, 30);
+  await page.evaluate(
+    async ({ caseId, at }) => {
+      const { store, clerk } = window.storeTest.session.useSession.getState();
+      await store!.cases.decide(caseId, { outcome: 'accept', reasonCodes: [], freeText: '' }, clerk!.id);
+      await store!.db.outbox.update(caseId, { lastFailure: { messageKey: 'central.transport.serverError', params: { status: 502 }, action: 'retry', code: null, at } } as never);
+    },
+    { caseId: id, at: failedAt },
+  );
+  await page.getByRole('button', { name: 'Diagnostica' }).click();
+  await expect(page.getByTestId('diagnostics-waiting')).toHaveText('1 (urgenti: 1)');
+  await expect(page.getByTestId('diagnostics-last-failure')).toContainText('ha risposto con un errore (502)');
+  await expect(page.getByTestId('diagnostics-ocr')).toContainText('Tutti i file della lettura automatica sono presenti.');
+  await expect(page.getByTestId('diagnostics-ocr').getByRole('row')).toHaveCount(8);
+  await page.getByRole('button', { name: 'Esporta diagnostica' }).click();
+  await expect(page.getByTestId('diagnostics-export-result')).toContainText('File salvato: ');
+  await page.screenshot({ path: 'test-results/screens/diagnostica-coda-ocr.png', fullPage: true });
+  const file = (await page.getByTestId('diagnostics-export-result').textContent())!.replace(/^File salvato: /, '').trim();
+  const text = await fs.readFile(file, 'utf8');
+  const report = JSON.parse(text);
+  expect(report.queue).toMatchObject({ waiting: 1, urgentWaiting: 1, quarantined: 0, lastFailure: { messageKey: 'central.transport.serverError', at: new Date(failedAt).toISOString() } });
+  expect(report.storage).toMatchObject({ cases: 1, casesByState: { queued: 1 }, attachments: 2 });
+  expect(report.ocr.assets.every((asset: { ok: boolean; bytes: number }) => asset.ok && asset.bytes > 0)).toBe(true);
+  expect(Array.isArray(report.log)).toBe(true);
+  for (const personal of [NAME.cognome, NAME.nome, NAME.cf, NAME.cf.toLowerCase(), 'Ricovero']) expect(text).not.toContain(personal);
 });
 
 test('retention purges images only after acknowledgement plus the grace period', async ({ page }) => {
