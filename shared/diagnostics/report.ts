@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseState } from '../case/case';
 import { Settings } from '../settings/settings';
+import { CENTRAL_ERROR_CODES } from '../central-api/errors';
 
 /**
  * What a workstation tells office IT about itself. Personal data is excluded by construction: every
@@ -21,7 +22,7 @@ export type OcrAssetStatus = z.infer<typeof OcrAssetStatus>;
 export const SyncFailureSummary = z
   .object({
     messageKey: z.string().regex(/^[a-zA-Z0-9.]+$/),
-    code: z.string().regex(/^[A-Z0-9_]+$/).nullable(),
+    code: z.enum(CENTRAL_ERROR_CODES).nullable(),
     at: z.iso.datetime(),
   })
   .strict();
