@@ -8,7 +8,6 @@ import { identityEn } from './identity-en';
 import { centralEn } from './central-en';
 import { syncEn } from './sync-en';
 import { diagnosticsEn } from './diagnostics-en';
-import { diagnosticsEn } from './diagnostics-en';
 import { walkInEn } from './walk-in-en';
 import { bundleEn } from './bundle-en';
 
@@ -65,7 +64,6 @@ export const messagesEn: Messages = {
   ...identityEn,
   ...centralEn,
   ...syncEn,
-  ...diagnosticsEn,
   ...diagnosticsEn,
   ...walkInEn,
   ...bundleEn,

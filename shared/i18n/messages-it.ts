@@ -7,7 +7,6 @@ import { identityIt } from './identity-it';
 import { centralIt } from './central-it';
 import { syncIt } from './sync-it';
 import { diagnosticsIt } from './diagnostics-it';
-import { diagnosticsIt } from './diagnostics-it';
 import { walkInIt } from './walk-in-it';
 import { bundleIt } from './bundle-it';
 
@@ -68,7 +67,6 @@ export const messagesIt = {
   ...identityIt,
   ...centralIt,
   ...syncIt,
-  ...diagnosticsIt,
   ...diagnosticsIt,
   ...walkInIt,
   ...bundleIt,
