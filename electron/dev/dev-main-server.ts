@@ -11,6 +11,7 @@ import { createRotatingLog } from '../main/logging/rotating-log';
 import { nodeDiagnosticsFileSystem, nodeDraftFileSystem, nodeHotFolderFileSystem, nodeLogFileSystem, writeFileAtomic } from '../main/node-files';
 import { createHotFolder } from '../main/hot-folder/hot-folder';
 import { createDraftFolder, DRAFT_MAX_AGE_MS } from '../main/documents/draft-folder';
+import { createCaseBundleFile } from '../main/documents/case-bundle-file';
 import { createDiagnosticsFolder } from '../main/diagnostics/diagnostics-folder';
 
 /**
@@ -68,6 +69,8 @@ export function createDevMainServer(options: { userData: string; appOrigin: stri
     }),
     // No file manager to show it in: the file is written and its path returned.
     diagnostics: createDiagnosticsFolder({ folder: path.join(userData, 'diagnostica'), logFile, fs: nodeDiagnosticsFileSystem(), reveal: () => false, now: () => new Date() }),
+    // No save dialog in a browser: bundles go to a folder of the dev profile and the path is returned.
+    caseBundles: createCaseBundleFile({ chooseTarget: async (name) => path.join(userData, 'bundles', name), write: writeFileAtomic }),
     dataKey: async () => {
       const existing = await fsp.readFile(keyFile, 'utf8').catch(() => null);
       if (existing) return existing.trim();

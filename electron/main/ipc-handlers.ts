@@ -4,6 +4,7 @@ import type { AppLog } from './logging/rotating-log';
 import { openExternalUrl } from './security/external-links';
 import type { HotFolder } from './hot-folder/hot-folder';
 import type { DraftFolder } from './documents/draft-folder';
+import type { CaseBundleFile } from './documents/case-bundle-file';
 import type { DiagnosticsFolder } from './diagnostics/diagnostics-folder';
 
 export interface IpcHandlerDeps {
@@ -18,6 +19,7 @@ export interface IpcHandlerDeps {
   dataKey: () => Promise<string>;
   hotFolder: HotFolder;
   drafts: DraftFolder;
+  caseBundles: CaseBundleFile;
   diagnostics: DiagnosticsFolder;
 }
 
@@ -53,6 +55,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     },
     'document:openDraft': ({ kind, fileName, dataBase64 }) =>
       deps.drafts.writeAndOpen({ kind, fileName, data: new Uint8Array(Buffer.from(dataBase64, 'base64')) }),
+    'caseBundle:save': ({ fileName, dataBase64 }) => deps.caseBundles.save({ fileName, data: new Uint8Array(Buffer.from(dataBase64, 'base64')) }),
     'diagnostics:export': (report) => deps.diagnostics.save(report),
   };
 }

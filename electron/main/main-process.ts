@@ -14,6 +14,8 @@ import { createAppWindow, hardenSession } from './app-window';
 import { nodeDiagnosticsFileSystem, nodeDraftFileSystem, nodeHotFolderFileSystem, nodeLogFileSystem, writeFileAtomic } from './node-files';
 import { createHotFolder } from './hot-folder/hot-folder';
 import { createDraftFolder, DRAFT_MAX_AGE_MS } from './documents/draft-folder';
+import { createCaseBundleFile } from './documents/case-bundle-file';
+import { BUNDLE_EXTENSION } from '../../shared/case-bundle/envelope';
 import { createDiagnosticsFolder } from './diagnostics/diagnostics-folder';
 
 const HOT_FOLDER_POLL_MS = 1000;
@@ -124,6 +126,18 @@ export function startMainProcess(electron: ElectronModules, paths: MainPaths): v
           return true;
         },
         now: () => new Date(),
+      }),
+      caseBundles: createCaseBundleFile({
+        chooseTarget: async (suggestedName) => {
+          const options = {
+            title: 'Salva il pacchetto delle pratiche',
+            defaultPath: path.join(app.getPath('documents'), suggestedName),
+            filters: [{ name: 'Pacchetto Sportello', extensions: [BUNDLE_EXTENSION] }],
+          };
+          const choice = await (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options));
+          return choice.canceled || !choice.filePath ? null : choice.filePath;
+        },
+        write: writeFileAtomic,
       }),
       dataKey: () =>
         loadOrCreateDataKey({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Settings, SettingsPatch } from '../settings/settings';
 import { LogEntry } from '../logging/log-entry';
 import { DiagnosticsReport } from '../diagnostics/report';
+import { BUNDLE_FILE_NAME, MAX_BUNDLE_BYTES } from '../case-bundle/envelope';
 import type { IpcChannel } from './channels';
 
 export { ipcChannels, type IpcChannel } from './channels';
@@ -58,6 +59,16 @@ export const ipcContract = {
   },
   /** Writes the diagnostics file for office IT and shows it in the file manager. */
   'diagnostics:export': { request: DiagnosticsReport, response: z.object({ path: z.string(), revealed: z.boolean() }) },
+  /** Saves an encrypted case bundle where the operator chooses (save dialog; dev web mode: a fixed folder). */
+  'caseBundle:save': {
+    request: z
+      .object({
+        fileName: z.string().regex(BUNDLE_FILE_NAME),
+        dataBase64: z.string().min(1).max(Math.ceil(MAX_BUNDLE_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+      })
+      .strict(),
+    response: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
 } as const satisfies { [C in IpcChannel]: ChannelSpec };
 
 export type IpcContract = typeof ipcContract;

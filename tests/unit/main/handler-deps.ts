@@ -1,8 +1,9 @@
 import { vi } from 'vitest';
 import type { IpcHandlerDeps } from '../../../electron/main/ipc-handlers';
 import { createHotFolder } from '../../../electron/main/hot-folder/hot-folder';
-import { nodeDiagnosticsFileSystem, nodeDraftFileSystem, nodeHotFolderFileSystem } from '../../../electron/main/node-files';
+import { nodeDiagnosticsFileSystem, nodeDraftFileSystem, nodeHotFolderFileSystem, writeFileAtomic } from '../../../electron/main/node-files';
 import { createDraftFolder } from '../../../electron/main/documents/draft-folder';
+import { createCaseBundleFile } from '../../../electron/main/documents/case-bundle-file';
 import { createDiagnosticsFolder } from '../../../electron/main/diagnostics/diagnostics-folder';
 import { defaultSettings } from '../../../shared/settings/settings';
 
@@ -21,6 +22,7 @@ export function testHandlerDeps(root: string, overrides: Partial<IpcHandlerDeps>
     hotFolder: createHotFolder({ fs: nodeHotFolderFileSystem(), folder: () => '' }),
     drafts: createDraftFolder({ folder: `${root}/drafts`, fs: nodeDraftFileSystem(), openPath: async () => '', randomId: () => '0123abcd', now: Date.now, maxAgeMs: 1000 }),
     diagnostics: createDiagnosticsFolder({ folder: `${root}/diagnostica`, logFile: `${root}/logs/sportello.log`, fs: nodeDiagnosticsFileSystem(), reveal: () => false, now: () => new Date() }),
+    caseBundles: createCaseBundleFile({ chooseTarget: async (name) => `${root}/bundles/${name}`, write: writeFileAtomic }),
     ...overrides,
   };
 }
