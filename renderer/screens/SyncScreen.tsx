@@ -11,6 +11,8 @@ import { listOutboxRows, listRollUp, type OutboxRow } from '../sync/outbox-view'
 import { useSyncStore } from '../sync/sync-store';
 import { CONNECTION_TEXT, FailureText } from '../sync/sync-texts';
 import { loadCredentials, type WorkstationCredentials } from '../sync/workstation-credentials';
+import { resumeSendingHere } from '../sync/case-bundle-export';
+import { CaseBundlePanel } from './CaseBundlePanel';
 
 
 const NEEDS_ENROLLMENT: readonly Connection[] = ['not-enrolled', 'other-service', 'revoked'];
@@ -101,10 +103,15 @@ function RowDetail({ row, t }: { row: OutboxRow; t: Translate }) {
     parts.push(<span key="central"> {t(`sync.central.${row.central.status}`, { reasons })}</span>);
   }
   if (row.lastFailure && row.state !== 'acknowledged') parts.push(<FailureText key="failure" failure={row.lastFailure} t={t} />);
+  if (row.exported) {
+    const at = new Date(row.exported.at);
+    parts.push(<span key="exported"> {t('bundle.exportedAt', { date: formatDate(at), time: time(row.exported.at) })} {t('bundle.resumeHint')}</span>);
+  }
   return <>{parts}</>;
 }
 
 function stateLabel(row: OutboxRow): MessageKey {
+  if (row.exported) return 'bundle.state.exported';
   return row.state ? `store.state.${row.state}` : 'sync.state.missing';
 }
 
@@ -125,7 +132,9 @@ export function SyncScreen() {
   const [credentials, setCredentials] = useState<WorkstationCredentials | null>(null);
   const [credentialsRevision, setCredentialsRevision] = useState(0);
   const [actionError, setActionError] = useState<string | null>(null);
-  const revision = status?.revision ?? 0;
+  // Bumped by the bundle panel: export and import change rows without the outbox knowing.
+  const [localRevision, setLocalRevision] = useState(0);
+  const revision = (status?.revision ?? 0) + localRevision;
 
   useEffect(() => {
     let live = true;
@@ -157,8 +166,11 @@ export function SyncScreen() {
   }
 
   const connection = status?.connection ?? 'checking';
-  const rollUp = listRollUp(rows, connection);
-  const pendingCount = rows.filter((r) => r.state === 'queued' || r.state === 'sending' || r.state === 'sent').length;
+  // Exported cases are another workstation's to send: they count apart, never as pending here.
+  const sendingRows = rows.filter((r) => !r.exported);
+  const exportedCount = rows.length - sendingRows.length;
+  const rollUp = listRollUp(sendingRows, connection);
+  const pendingCount = sendingRows.filter((r) => r.state === 'queued' || r.state === 'sending' || r.state === 'sent').length;
 
   return (
     <section aria-labelledby="sync-heading">
@@ -178,6 +190,11 @@ export function SyncScreen() {
         <p data-testid="sync-rollup" className={rollUp === 'error' || rollUp === 'warning' ? 'message-error' : rollUp === 'synced' ? 'message-ok' : undefined}>
           {t(`sync.rollup.${rollUp}`, { count: pendingCount })}
         </p>
+        {exportedCount > 0 && (
+          <p data-testid="bundle-rollup" className="message-error">
+            {t('bundle.rollup.exported', { count: exportedCount })}
+          </p>
+        )}
         {status && <Progress status={status} rows={rows} t={t} />}
         {status?.nextRunAt && pendingCount > 0 && <p className="hint">{t('sync.nextRun', { time: time(status.nextRunAt) })}</p>}
         <div className="actions">
@@ -230,7 +247,22 @@ export function SyncScreen() {
                 <RowDetail row={row} t={t} />
               </td>
               <td>
-                {row.state === 'needs-attention' && (
+                {row.exported && (
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    onClick={() =>
+                      void act(async () => {
+                        await resumeSendingHere(store, row.caseId, clerk.id, Date.now);
+                        setLocalRevision((n) => n + 1);
+                        await outbox?.syncNow();
+                      })
+                    }
+                  >
+                    {t('bundle.resumeHere')}
+                  </button>
+                )}
+                {!row.exported && row.state === 'needs-attention' && (
                   <button type="button" className="button-secondary" onClick={() => void act(async () => outbox?.sendBack(row.caseId, clerk.id))}>
                     {t('sync.sendBack')}
                   </button>
@@ -240,6 +272,7 @@ export function SyncScreen() {
           ))}
         </tbody>
       </table>
+      <CaseBundlePanel credentials={credentials} revision={revision} onChanged={() => setLocalRevision((n) => n + 1)} />
     </section>
   );
 }

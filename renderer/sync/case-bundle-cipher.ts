@@ -54,10 +54,13 @@ type EnvelopeHeader = z.infer<typeof EnvelopeHeader>;
 
 const encoder = new TextEncoder();
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
+/** Base64 of any size, 48 KiB at a time (a bundle crosses IPC as base64). */
+export function toBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let offset = 0; offset < bytes.length; offset += 49_152) {
+    parts.push(btoa(String.fromCharCode(...bytes.subarray(offset, offset + 49_152))));
+  }
+  return parts.join('');
 }
 
 function fromBase64(text: string): Uint8Array<ArrayBuffer> {
