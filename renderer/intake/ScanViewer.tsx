@@ -10,14 +10,17 @@ import { isEditable as scanIsEditable } from './scan-editing';
 
 const BASE_WIDTH = 800;
 
-/** The read values whose box lies on this page, typed values excluded (they were read from nowhere). */
+/**
+ * The boxes of the read values on this page, typed values excluded (they were read from nowhere).
+ * Values read from one box (the MRZ holds several) share it, with one label naming them all.
+ */
 function useBoxesOn(attachmentId: string, page: number): Array<{ key: string; label: string; region: ScanRegion }> {
   const t = useTranslation();
   const regions = useIntake((s) => s.regions);
   const sources = useIntake((s) => s.documentReading?.fieldSources);
   const form = useIntake((s) => s.record?.form);
   const on = (region: ScanRegion) => region.attachmentId === attachmentId && region.page === page;
-  return [
+  const read = [
     ...Object.entries(regions.document)
       .filter(([field, region]) => on(region) && sources?.[field as keyof typeof sources] !== 'clerk')
       .map(([field, region]) => ({ key: `document-${field}`, label: t(`intake.check.field.${field}` as Parameters<typeof t>[0]), region })),
@@ -25,6 +28,14 @@ function useBoxesOn(attachmentId: string, page: number): Array<{ key: string; la
       .filter(([field, region]) => on(region) && form?.[field as keyof typeof form]?.source !== 'clerk')
       .map(([field, region]) => ({ key: `form-${field}`, label: t(`form.field.${field}` as Parameters<typeof t>[0]), region })),
   ];
+  const byBox = new Map<string, { key: string; label: string; region: ScanRegion }>();
+  for (const value of read) {
+    const { x, y, width, height } = value.region.box;
+    const where = `${x},${y},${width},${height}`;
+    const shared = byBox.get(where);
+    byBox.set(where, shared ? { ...shared, key: `${shared.key} ${value.key}`, label: `${shared.label}, ${value.label}` } : value);
+  }
+  return [...byBox.values()];
 }
 
 /**
@@ -89,7 +100,8 @@ export function ScanViewer({ attachment, name, onClose }: { attachment: Attachme
               {t('intake.viewer.close')}
             </button>
           </div>
-          <div className="scan-viewer-canvas">
+          {/* Focusable, so a zoomed page scrolls with the arrow keys too. */}
+          <div className="scan-viewer-canvas" tabIndex={0} role="region" aria-label={t('intake.viewer.scroll', { name })}>
             <div className="scan-page" style={{ width }}>
               <PageCanvas attachmentId={attachment.id} mimeType={attachment.mimeType} page={page} width={width} label={pageCount > 1 ? `${name}, ${t('intake.viewer.page', { page, count: pageCount })}` : name} />
               {showBoxes &&

@@ -44,6 +44,7 @@ export const intakeEn: Record<keyof typeof intakeIt, string> = {
   'intake.viewer.zoomIn': 'Zoom in',
   'intake.viewer.zoomOut': 'Zoom out',
   'intake.viewer.tools': 'Controls for “{name}”',
+  'intake.viewer.scroll': 'Page of “{name}” (arrows to scroll)',
   'intake.viewer.loading': 'Loading the image…',
   'intake.viewer.unavailable': 'This image cannot be shown on this workstation (the file is still in the case).',
   'intake.viewer.previousPage': 'Previous page',

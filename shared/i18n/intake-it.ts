@@ -43,6 +43,7 @@ export const intakeIt = {
   'intake.viewer.zoomIn': 'Ingrandisci',
   'intake.viewer.zoomOut': 'Riduci',
   'intake.viewer.tools': 'Comandi per «{name}»',
+  'intake.viewer.scroll': 'Pagina di «{name}» (frecce per scorrere)',
   'intake.viewer.loading': 'Caricamento dell’immagine…',
   'intake.viewer.unavailable': 'Immagine non visualizzabile su questa postazione (il file è comunque nella pratica).',
   'intake.viewer.previousPage': 'Pagina precedente',

@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { newCase } from './support/intake';
+
+// Real pdf.js, real OCR (tesseract.js, zxing-wasm) and the real encrypted store in Chromium.
+test.setTimeout(300_000);
+
+const corpus = (name: string) => path.resolve('tests/corpus', name);
+
+interface IntakeModule {
+  useIntake: { getState(): { attachments: { id: string; role: string; sha256: string }[]; reading: { state: string; key: string | null }; documentReading: { fields: Record<string, string | null> } | null } };
+}
+interface SessionModule {
+  useSession: { getState(): { store: { audit: { exportForInspector(clerk: string, workstation: string): Promise<string> } } | null } };
+}
+
+async function intakeState(page: Page) {
+  return page.evaluate(async () => {
+    const intakeModule = '/intake/intake-session.ts';
+    const { useIntake }: IntakeModule = await import(/* @vite-ignore */ intakeModule);
+    const { attachments, reading, documentReading } = useIntake.getState();
+    return { attachments, reading, fields: documentReading?.fields ?? null };
+  });
+}
+
+async function expectNoSeriousViolations(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('a two-page PDF form: first page as thumbnail, viewed page by page; the check shows where both values of a disagreement were read, and the viewer overlays the boxes', async ({ page }) => {
+  await newCase(page);
+  const form = page.locator('[data-role="modulo"]');
+  await form.getByLabel('Scegli file: Modulo di richiesta firmato').setInputFiles(corpus('forms/digital-rossi-mismatch.pdf'));
+  await page.locator('[data-role="documento-fronte"]').getByLabel('Scegli file: Documento di identità – fronte').setInputFiles(corpus('images/cie-01-front.jpg'));
+  await page.locator('[data-role="documento-retro"]').getByLabel('Scegli file: Documento di identità – retro').setInputFiles(corpus('images/cie-01-back.jpg'));
+  // Attaching reads each file for a prefilled form's code first: a PDF takes a moment.
+  await expect(form.locator('.thumbnail canvas')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('[data-role^="documento"] .thumbnails li')).toHaveCount(2, { timeout: 60_000 });
+
+  await form.getByRole('button', { name: /^Ingrandisci: / }).click();
+  const viewer = page.getByRole('dialog');
+  await expect(viewer.getByText('Pagina 1 di 2')).toBeVisible();
+  await expect(viewer.getByRole('img', { name: 'Modulo di richiesta firmato 1, Pagina 1 di 2' })).toBeVisible();
+  await expect(viewer.getByRole('button', { name: 'Pagina precedente' })).toBeDisabled();
+  await viewer.getByRole('button', { name: 'Pagina successiva' }).click();
+  await expect(viewer.getByRole('img', { name: 'Modulo di richiesta firmato 1, Pagina 2 di 2' })).toBeVisible();
+  await expect(viewer.getByRole('button', { name: 'Pagina successiva' })).toBeDisabled();
+  await viewer.getByRole('button', { name: 'Riduci' }).click();
+  await page.screenshot({ path: 'test-results/screens/31-pdf-pagina-2.png' });
+  await expectNoSeriousViolations(page, 'visualizzatore PDF');
+  // A PDF is viewed, never re-drawn: straighten and crop is for photos and scans.
+  await expect(viewer.getByRole('button', { name: 'Raddrizza e ritaglia' })).toHaveCount(0);
+  await viewer.getByRole('button', { name: 'Chiudi' }).click();
+
+  await page.keyboard.press('Alt+4');
+  await expect(page.getByRole('status').filter({ hasText: 'Documenti letti' })).toBeVisible({ timeout: 240_000 });
+  const names = page.locator('tr[data-code="GIVEN_NAMES_MISMATCH"]');
+  await expect(names.getByRole('img', { name: 'Zona del modulo da cui è stato letto «Nome»' })).toBeVisible();
+  await expect(names.getByRole('img', { name: 'Zona del documento da cui è stato letto «Nome»' })).toBeVisible();
+  const birth = page.locator('tr[data-code="BIRTH_DATE_MISMATCH"]');
+  await expect(birth.locator('.read-region canvas')).toHaveCount(2);
+  await page.screenshot({ path: 'test-results/screens/32-differenze-con-zone.png', fullPage: true });
+  await expectNoSeriousViolations(page, 'verifica con zone lette');
+
+  // A value the clerk corrects was read from nowhere: its region goes away.
+  await names.getByRole('button', { name: 'Correggi il valore letto dal documento' }).click();
+  await names.getByLabel('Valore corretto nel documento per «Nome»').fill('MARIA');
+  await names.getByRole('button', { name: 'Salva correzione' }).click();
+  await expect(page.locator('tr[data-code="GIVEN_NAMES_MISMATCH"]')).toHaveCount(0);
+  await expect(birth.locator('.read-region canvas')).toHaveCount(2);
+
+  // The form fields show where each value was read, next to source and confidence.
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByRole('img', { name: 'Zona del modulo da cui è stato letto «Cognome»' })).toBeVisible();
+
+  await page.keyboard.press('Alt+2');
+  await page.locator('[data-role="documento-retro"]').getByRole('button', { name: /^Ingrandisci: / }).click();
+  await viewer.getByRole('button', { name: 'Mostra i campi letti' }).click();
+  await expect(viewer.locator('.read-box').first()).toBeVisible();
+  // The clerk's correction of the name left no box for it; the barcode still has its own.
+  await expect(viewer.locator('[data-box~="document-givenNames"]')).toHaveCount(0);
+  await expect(viewer.locator('[data-box="document-fiscalCode"]')).toBeVisible();
+  await expect(viewer.locator('[data-box~="document-birthDate"]')).toContainText('Data di nascita');
+  await page.screenshot({ path: 'test-results/screens/33-campi-letti-sul-documento.png' });
+  await viewer.getByRole('button', { name: 'Chiudi' }).click();
+});
+
+test('a sideways phone photo of an ID back is turned and cropped by keyboard: the edit replaces the scan (new hash, audited) and the documents are read again', async ({ page }) => {
+  await newCase(page);
+  // The photo as a clerk might get it: the card sideways (turned a quarter anticlockwise).
+  const photo = readFileSync(corpus('images/cie-11-back.jpg')).toString('base64');
+  const sideways = await page.evaluate(async (b64) => {
+    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))]));
+    const canvas = new OffscreenCanvas(bitmap.height, bitmap.width);
+    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+    context.translate(0, bitmap.width);
+    context.rotate(-Math.PI / 2);
+    context.drawImage(bitmap, 0, 0);
+    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer());
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    return btoa(binary);
+  }, photo);
+  await page.locator('[data-role="documento-fronte"]').getByLabel('Scegli file: Documento di identità – fronte').setInputFiles(corpus('images/cie-11-front.jpg'));
+  const back = page.locator('[data-role="documento-retro"]');
+  await back.getByLabel('Scegli file: Documento di identità – retro').setInputFiles({ name: 'foto-retro.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(sideways, 'base64') });
+  await expect(page.locator('[data-role^="documento"] .thumbnails li')).toHaveCount(2, { timeout: 60_000 });
+
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByRole('status').filter({ hasText: 'Documenti letti' })).toBeVisible({ timeout: 240_000 });
+  const before = await intakeState(page);
+  const originalSha = before.attachments.find((a) => a.role === 'documento-retro')!.sha256;
+
+  await page.keyboard.press('Alt+2');
+  await back.getByRole('button', { name: /^Ingrandisci: / }).click();
+  const viewer = page.getByRole('dialog');
+  await viewer.getByRole('button', { name: 'Raddrizza e ritaglia' }).click();
+  const selection = viewer.getByRole('group', { name: /^Riquadro di ritaglio/ });
+  await expect(selection).toBeVisible();
+  const whole = await selection.getAttribute('data-crop');
+  await viewer.getByRole('button', { name: 'Ruota a destra' }).click();
+  const turned = await selection.getAttribute('data-crop');
+  expect(turned?.split(',').slice(2)).toEqual(whole?.split(',').slice(2).reverse());
+  // Keyboard crop: Shift + arrows pull the bottom-right corner in, arrows move the frame.
+  await selection.focus();
+  for (const key of ['Shift+ArrowLeft', 'Shift+ArrowLeft', 'Shift+ArrowUp', 'ArrowRight']) await page.keyboard.press(key);
+  const cropped = await selection.getAttribute('data-crop');
+  expect(cropped).not.toBe(turned);
+  const [x, , w, h] = cropped!.split(',').map(Number);
+  const [, , fullW, fullH] = turned!.split(',').map(Number);
+  expect(x).toBeGreaterThan(0);
+  expect(w).toBeLessThan(fullW);
+  expect(h).toBeLessThan(fullH);
+  // Undo before saving: a wrong extra turn is taken back, the crop stays.
+  await viewer.getByRole('button', { name: 'Ruota a destra' }).click();
+  await viewer.getByRole('button', { name: 'Annulla l’ultima modifica' }).click();
+  await expect(selection).toHaveAttribute('data-crop', cropped!);
+  await page.screenshot({ path: 'test-results/screens/34-raddrizza-ritaglia.png' });
+  await expectNoSeriousViolations(page, 'raddrizza e ritaglia');
+  await viewer.getByRole('button', { name: 'Salva l’immagine modificata' }).click();
+  await expect(viewer).toBeHidden();
+  await expect(back.getByRole('status')).toContainText('Immagine raddrizzata e ritagliata salvata');
+
+  const edited = await intakeState(page);
+  const newSha = edited.attachments.find((a) => a.role === 'documento-retro')!.sha256;
+  expect(newSha).not.toBe(originalSha);
+  expect(edited.attachments).toHaveLength(2);
+  const audit = await page.evaluate(async () => {
+    const sessionModule = '/store/session.ts';
+    const { useSession }: SessionModule = await import(/* @vite-ignore */ sessionModule);
+    const exported = JSON.parse(await useSession.getState().store!.audit.exportForInspector('test', 'test')) as { entries: { action: string; detail?: string }[] };
+    return exported.entries.filter((e) => e.action === 'transform-scan').map((e) => e.detail);
+  });
+  expect(audit).toEqual([`rotate=90;crop=${cropped};from=${originalSha};to=${newSha}`]);
+
+  // Read again from the edited scan, which is what the case keeps and sends.
+  await expect.poll(async () => (await intakeState(page)).reading, { timeout: 240_000 }).toMatchObject({ state: 'done', key: expect.stringContaining(`documento-retro:${newSha}`) });
+  const after = await intakeState(page);
+  const truth = JSON.parse(readFileSync(corpus('ground-truth.json'), 'utf8')).documents.find((d: { id: string }) => d.id === 'cie-11').fields as Record<string, string | null>;
+  const right = (fields: Record<string, string | null> | null) => Object.entries(truth).filter(([field, value]) => value !== null && fields?.[field] === value).length;
+  test.info().annotations.push({ type: 'fields read right', description: `sideways: ${right(before.fields)}, straightened: ${right(after.fields)} of ${Object.values(truth).filter((v) => v !== null).length}` });
+  expect(right(after.fields)).toBeGreaterThanOrEqual(right(before.fields));
+  await back.getByRole('button', { name: /^Ingrandisci: / }).click();
+  await page.screenshot({ path: 'test-results/screens/35-retro-raddrizzato.png' });
+});
