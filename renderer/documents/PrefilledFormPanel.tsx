@@ -78,7 +78,7 @@ export function PrefilledFormPanel({ record }: { record: CaseRecord }) {
         </p>
       )}
       <p role="status" aria-live="polite" className={status?.kind === 'error' ? 'message-error' : 'message-ok'} data-testid="prefilled-form-status">
-        {status?.kind === 'working' ? t('walkIn.print.working') : status?.text}
+        {status?.kind === 'working' ? t('walkIn.print.working') : status?.kind === 'done' && printed === 'outdated' ? '' : status?.text}
       </p>
     </section>
   );
