@@ -5,6 +5,7 @@ import { useAppStore } from '../app/app-store';
 import { describeError, useTranslation, type Translate } from '../i18n/use-translation';
 import { useSignedIn } from '../store/session';
 import { isSkewSignificant } from '../sync/clock-skew';
+import { diagnoseCentral } from '../sync/diagnose-central';
 import { enrollWorkstation } from '../sync/enrollment';
 import type { Connection, OutboxStatus } from '../sync/outbox';
 import { listOutboxRows, listRollUp, type OutboxRow } from '../sync/outbox-view';
@@ -49,7 +50,7 @@ function EnrollmentForm({ credentials, onEnrolled }: { credentials: WorkstationC
     if (!serviceUrl) return setMessage({ kind: 'error', text: t('sync.enroll.missingUrl') });
     setBusy(true);
     try {
-      const outcome = await enrollWorkstation(store, serviceUrl, { officeCode, enrollmentCode: code, workstationName: name.trim() });
+      const outcome = await enrollWorkstation(store, serviceUrl, { officeCode, enrollmentCode: code, workstationName: name.trim() }, { diagnose: diagnoseCentral });
       if (outcome.ok) {
         setCode('');
         setMessage({ kind: 'ok', text: t('sync.enroll.done', { name: outcome.credentials.workstationName, office: outcome.credentials.officeCode }) });
@@ -105,7 +106,7 @@ function RowDetail({ row, t }: { row: OutboxRow; t: Translate }) {
   if (row.lastFailure && row.state !== 'acknowledged') parts.push(<FailureText key="failure" failure={row.lastFailure} t={t} />);
   if (row.exported) {
     const at = new Date(row.exported.at);
-    parts.push(<span key="exported"> {t('bundle.exportedAt', { date: formatDate(at), time: time(row.exported.at) })} {t('bundle.resumeHint')}</span>);
+    parts.push(<span key="exported"> {t('bundle.exportedAt', { date: formatDate(at), time: time(row.exported.at) })}</span>);
   }
   return <>{parts}</>;
 }
@@ -187,13 +188,18 @@ export function SyncScreen() {
         )}
         {credentials && connection !== 'other-service' && <p>{t('sync.enroll.enrolledAs', { name: credentials.workstationName, office: credentials.officeCode })}</p>}
         <ClockSkewWarning skewMs={status?.clockSkewMs ?? null} t={t} />
-        <p data-testid="sync-rollup" className={rollUp === 'error' || rollUp === 'warning' ? 'message-error' : rollUp === 'synced' ? 'message-ok' : undefined}>
-          {t(`sync.rollup.${rollUp}`, { count: pendingCount })}
-        </p>
-        {exportedCount > 0 && (
-          <p data-testid="bundle-rollup" className="message-error">
-            {t('bundle.rollup.exported', { count: exportedCount })}
+        {(sendingRows.length > 0 || exportedCount === 0) && (
+          <p data-testid="sync-rollup" className={rollUp === 'error' || rollUp === 'warning' ? 'message-error' : rollUp === 'synced' ? 'message-ok' : undefined}>
+            {t(`sync.rollup.${rollUp}`, { count: pendingCount })}
           </p>
+        )}
+        {exportedCount > 0 && (
+          <>
+            <p data-testid="bundle-rollup" className="message-error">
+              {t('bundle.rollup.exported', { count: exportedCount })}
+            </p>
+            <p className="hint">{t('bundle.resumeHint')}</p>
+          </>
         )}
         {status && <Progress status={status} rows={rows} t={t} />}
         {status?.nextRunAt && pendingCount > 0 && <p className="hint">{t('sync.nextRun', { time: time(status.nextRunAt) })}</p>}

@@ -30,7 +30,7 @@ export const bundleEn: Record<BundleMessageKey, string> = {
   'bundle.rollup.exported': 'Cases exported to a bundle, with sending paused on this workstation: {count}.',
   'bundle.import.heading': 'Import a bundle',
   'bundle.import.file': 'Bundle file (.sportello)',
-  'bundle.import.passphrase': 'Bundle passphrase',
+  'bundle.import.passphrase': 'Passphrase of the bundle to import',
   'bundle.import.submit': 'Import bundle',
   'bundle.import.busy': 'Importing…',
   'bundle.import.done': 'Bundle imported: {count} cases added to this workstation’s sending queue.',

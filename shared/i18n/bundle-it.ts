@@ -31,7 +31,7 @@ export const bundleIt = {
   'bundle.rollup.exported': 'Pratiche esportate in un pacchetto, con invio sospeso su questa postazione: {count}.',
   'bundle.import.heading': 'Importa un pacchetto',
   'bundle.import.file': 'File del pacchetto (.sportello)',
-  'bundle.import.passphrase': 'Passphrase del pacchetto',
+  'bundle.import.passphrase': 'Passphrase del pacchetto da importare',
   'bundle.import.submit': 'Importa pacchetto',
   'bundle.import.busy': 'Importazione in corso…',
   'bundle.import.done': 'Pacchetto importato: {count} pratiche aggiunte alla coda di invio di questa postazione.',
