@@ -126,9 +126,25 @@ test('a sideways phone photo of an ID back is turned and cropped by keyboard: th
   await viewer.getByRole('button', { name: 'Ruota a destra' }).click();
   const turned = await selection.getAttribute('data-crop');
   expect(turned?.split(',').slice(2)).toEqual(whole?.split(',').slice(2).reverse());
-  // Keyboard crop: Shift + arrows pull the bottom-right corner in, arrows move the frame.
+  // Handles: dragging the top-left corner moves only that corner; undo takes it back.
+  const corner = (await viewer.locator('[data-handle="nw"]').boundingBox())!;
+  await page.mouse.move(corner.x + corner.width / 2, corner.y + corner.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(corner.x + 60, corner.y + 40, { steps: 4 });
+  await page.mouse.up();
+  const dragged = (await selection.getAttribute('data-crop'))!.split(',').map(Number);
+  const full = turned!.split(',').map(Number);
+  expect(dragged[0]).toBeGreaterThan(0);
+  expect(dragged[1]).toBeGreaterThan(0);
+  expect(dragged[0] + dragged[2]).toBe(full[2]);
+  expect(dragged[1] + dragged[3]).toBe(full[3]);
+  await viewer.getByRole('button', { name: 'Annulla l’ultima modifica' }).click();
+  await expect(selection).toHaveAttribute('data-crop', turned!);
+  // Keyboard crop: Shift + arrows pull the bottom-right corner in, arrows move the frame: the dark
+  // table around the card goes.
   await selection.focus();
-  for (const key of ['Shift+ArrowLeft', 'Shift+ArrowLeft', 'Shift+ArrowUp', 'ArrowRight']) await page.keyboard.press(key);
+  const presses = [...Array(14).fill('Shift+ArrowLeft'), ...Array(6).fill('Shift+ArrowUp'), ...Array(8).fill('ArrowRight'), ...Array(6).fill('ArrowDown')] as string[];
+  for (const key of presses) await page.keyboard.press(key);
   const cropped = await selection.getAttribute('data-crop');
   expect(cropped).not.toBe(turned);
   const [x, , w, h] = cropped!.split(',').map(Number);
