@@ -1,18 +1,12 @@
 import { toSVG } from 'bwip-js/browser';
 import { rgb, type PDFPage } from 'pdf-lib';
-
-export interface CodePlacement {
-  /** Lower-left corner and side of the square, in PDF points. */
-  x: number;
-  y: number;
-  size: number;
-}
+import type { FormCodePlacement } from '../../shared/notices/form-code';
 
 /**
  * Draws a QR code as vector paths on a PDF page: sharp at any print resolution and read back by the
  * same ZXing reader the capture uses. bwip-js gives the symbol as one SVG path in its own units.
  */
-export function drawQrCode(page: PDFPage, text: string, at: CodePlacement): void {
+export function drawQrCode(page: PDFPage, text: string, at: FormCodePlacement): void {
   // BWIPP's default error correction for QR is level M (15 %): enough for a printed, rescanned page.
   const svg = toSVG({ bcid: 'qrcode', text });
   const viewBox = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);

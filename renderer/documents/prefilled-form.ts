@@ -2,17 +2,15 @@ import { PDFCheckBox, PDFDocument, PDFDropdown, PDFRadioGroup, PDFTextField, rgb
 import fontkit from '@pdf-lib/fontkit';
 import type { CaseRecord } from '../../shared/case/case';
 import { FORM_FIELD_NAMES } from '../../shared/case/form-fields';
-import { encodeFormCode, formDigest } from '../../shared/notices/form-code';
+import { encodeFormCode, formCodePlacement, formDigest } from '../../shared/notices/form-code';
 import type { DocumentFonts } from './document-pdf';
-import { drawQrCode, type CodePlacement } from './machine-code';
+import { drawQrCode } from './machine-code';
 
 export interface PrefilledFormInput {
   /** The fillable form PDF (the facsimile in resources/forms, or the official one). */
   formPdf: Uint8Array;
   record: Pick<CaseRecord, 'id' | 'number' | 'profile' | 'form'>;
   fonts: DocumentFonts;
-  /** Where the code goes on each page; default: bottom-right corner, inside the printable area. */
-  placement?: (page: { width: number; height: number }) => CodePlacement;
 }
 
 export interface PrefilledForm {
@@ -23,8 +21,6 @@ export interface PrefilledForm {
   /** Form fields with a value that the PDF has no field for (a template mismatch to report). */
   unmatchedFields: string[];
 }
-
-const defaultPlacement = (page: { width: number; height: number }): CodePlacement => ({ x: page.width - 28 - 62, y: 24, size: 62 });
 
 /**
  * Walk-in without a form (issue 5, item 7): fills the AcroForm with the clerk's values and stamps
@@ -45,9 +41,8 @@ export async function renderPrefilledFormPdf(input: PrefilledFormInput): Promise
   form.updateFieldAppearances(font);
 
   const digest = formDigest(input.record.profile, input.record.form);
-  const place = input.placement ?? defaultPlacement;
   for (const [index, page] of pdf.getPages().entries()) {
-    const at = place(page.getSize());
+    const at = formCodePlacement(page.getSize());
     drawQrCode(page, encodeFormCode({ caseId: input.record.id, formDigest: digest, page: index + 1 }), at);
     page.drawText(input.record.number, { x: at.x, y: at.y - 10, size: 6.5, font, color: rgb(0, 0, 0), maxWidth: at.size + 20 });
   }

@@ -3,7 +3,7 @@
  * of its signature page on the same decoded pixels, so the page is decoded once for both.
  */
 import { parseFormTemplate } from '../../shared/document-reading/form-template';
-import { signatureOnPage } from '../../shared/document-reading/form-reading';
+import { checkSignatureByCode } from '../../shared/document-reading/coded-page';
 import { parseFormCode, type FormCode } from '../../shared/notices/form-code';
 import { formOfPages } from '../../shared/intake/signed-form';
 import templateJson from '../../resources/forms/modulo-abilitazione-facsimile.template.json';
@@ -28,9 +28,10 @@ export async function findSignedForm(bytes: Uint8Array, name: string): Promise<R
   barcodes ??= createBrowserBarcodeReader();
   const found: { code: FormCode; signed: boolean | null; inkRatio: number | null }[] = [];
   for (const page of pages) {
-    const code = (await barcodes.readQrCodes(page)).map((r) => parseFormCode(r.text)).find((c) => c !== null);
-    if (!code) continue;
-    const signature = code.page === formTemplate.signature.page ? signatureOnPage(page, formTemplate) : null;
+    const read = (await barcodes.readQrCodes(page)).map((r) => ({ code: parseFormCode(r.text), box: r.box })).find((r) => r.code !== null);
+    if (!read?.code) continue;
+    const code = read.code;
+    const signature = code.page === formTemplate.signature.page ? checkSignatureByCode(page, read.box, formTemplate) : null;
     found.push({ code, signed: signature?.signed ?? null, inkRatio: signature?.inkRatio ?? null });
   }
   return formOfPages(found);

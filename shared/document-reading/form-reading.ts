@@ -59,13 +59,8 @@ function zoneBox(zone: TemplateZone, template: FormTemplate, page: GrayRaster): 
 function signatureOf(pages: GrayRaster[], template: FormTemplate): FormReading['signature'] {
   const page = pages[template.signature.page - 1];
   if (!page) return { signed: false, inkRatio: 0, page: template.signature.page, box: { x: 0, y: 0, width: 0, height: 0 } };
-  return { ...signatureOnPage(page, template), page: template.signature.page };
-}
-
-/** The signature box of `page`, known to be the template's signature page (upright, whole A4). */
-export function signatureOnPage(page: GrayRaster, template: FormTemplate): SignatureCheck & { box: Box } {
   const box = zoneBox(template.signature, template, page);
-  return { ...checkSignature(page, box), box };
+  return { ...checkSignature(page, box), page: template.signature.page, box };
 }
 
 function identityOf(fields: FormReading['fields']): FormIdentity {

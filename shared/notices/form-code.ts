@@ -12,6 +12,22 @@ import { FORM_FIELD_NAMES, type FormValues } from '../case/form-fields';
 const PREFIX = 'SPAB1';
 const PAYLOAD = /^SPAB1\|([0-9a-f-]{36})\|([0-9a-f]{64})\|([1-9]\d?)$/;
 
+/** Lower-left corner and side of the code's square, in PDF points (origin bottom-left, as pdf-lib draws). */
+export interface FormCodePlacement {
+  x: number;
+  y: number;
+  size: number;
+}
+
+/**
+ * Where the code is printed on every page: bottom-right, inside the printable area. The reader
+ * locates the signature box from where it finds the code, so a scan at any resolution or a photo
+ * framed differently still lands on the box.
+ */
+export function formCodePlacement(page: { width: number; height: number }): FormCodePlacement {
+  return { x: page.width - 28 - 62, y: 24, size: 62 };
+}
+
 export interface FormCode {
   caseId: string;
   /** Hex SHA-256 of `canonicalFormData`. */
