@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { centralErrors, CENTRAL_ERROR_CODES } from '../../shared/central-api/errors';
-import { classifyCentralFailure } from '../../shared/central-api/failure-classification';
+import { classifyCentralFailure, explainMissingAnswer } from '../../shared/central-api/failure-classification';
+import type { CentralDiagnosis } from '../../shared/central-api/transport-diagnosis';
 import { translate } from '../../shared/i18n/translate';
 import { cannedResponses } from '../../tests/support/fault-proxy';
 
@@ -28,5 +29,22 @@ describe('classifyCentralFailure', () => {
     const failure = classifyCentralFailure(response);
     expect(failure).toMatchObject({ code: null, action, messageKey });
     expect(translate('it', failure.messageKey, failure.messageParams)).toMatch(/\S/);
+  });
+});
+
+describe('explainMissingAnswer: no readable answer in the renderer, explained by what main found', () => {
+  it.each<[string, CentralDiagnosis | null, string, RegExp]>([
+    ['no diagnosis (plain browser, main unreachable)', null, 'central.transport.unreachable', /apparato di rete intermedio.*assistenza informatica/],
+    ['no URL configured', { kind: 'unconfigured' }, 'central.transport.unreachable', /Nessuna risposta leggibile/],
+    ['nothing listening', { kind: 'no-answer', error: 'ECONNREFUSED' }, 'central.transport.noAnswer', /non raggiungibile.*ECONNREFUSED/],
+    ['a proxy page without CORS headers', { kind: 'answered', status: 502, byService: false, html: true }, 'central.transport.middlebox', /apparato di rete intermedio.*\(stato 502\).*assistenza informatica/],
+    ['the service answers main but not the renderer', { kind: 'answered', status: 401, byService: true, html: false }, 'central.transport.blocked', /risponde, ma.*assistenza informatica/],
+    ['a refused certificate', { kind: 'certificate', error: 'ERR_CERT_AUTHORITY_INVALID' }, 'central.transport.certificate', /certificato.*ERR_CERT_AUTHORITY_INVALID.*assistenza informatica/],
+  ])('%s', (_name, diagnosis, messageKey, italian) => {
+    const failure = explainMissingAnswer(diagnosis);
+    // The outbox's behaviour stays that of no answer: status 0, retried later.
+    expect(failure).toMatchObject({ status: 0, code: null, action: 'retry', messageKey });
+    expect(translate('it', failure.messageKey, failure.messageParams)).toMatch(italian);
+    expect(translate('en', failure.messageKey, failure.messageParams)).not.toMatch(/\{\w+\}/);
   });
 });

@@ -13,6 +13,7 @@ import { createHotFolder } from '../main/hot-folder/hot-folder';
 import { createDraftFolder, DRAFT_MAX_AGE_MS } from '../main/documents/draft-folder';
 import { createCaseBundleFile } from '../main/documents/case-bundle-file';
 import { createDiagnosticsFolder } from '../main/diagnostics/diagnostics-folder';
+import { diagnoseCentralService } from '../main/central-service/central-diagnosis';
 
 /**
  * Dev web mode: the same main-process handlers, reached over HTTP on 127.0.0.1 instead of IPC.
@@ -69,6 +70,8 @@ export function createDevMainServer(options: { userData: string; appOrigin: stri
     }),
     // No file manager to show it in: the file is written and its path returned.
     diagnostics: createDiagnosticsFolder({ folder: path.join(userData, 'diagnostica'), logFile, fs: nodeDiagnosticsFileSystem(), reveal: () => false, now: () => new Date() }),
+    // Node's fetch stands in for Electron's net.fetch: same request, certificate errors by OpenSSL code.
+    diagnoseCentral: () => diagnoseCentralService({ serviceUrl: async () => (await settings.get()).centralServiceUrl, fetch: (url, init) => fetch(url, init) }),
     // No save dialog in a browser: bundles go to a folder of the dev profile and the path is returned.
     caseBundles: createCaseBundleFile({ chooseTarget: async (name) => path.join(userData, 'bundles', name), write: writeFileAtomic }),
     dataKey: async () => {

@@ -6,6 +6,7 @@ import type { HotFolder } from './hot-folder/hot-folder';
 import type { DraftFolder } from './documents/draft-folder';
 import type { CaseBundleFile } from './documents/case-bundle-file';
 import type { DiagnosticsFolder } from './diagnostics/diagnostics-folder';
+import type { CentralDiagnosis } from '../../shared/central-api/transport-diagnosis';
 
 export interface IpcHandlerDeps {
   version: string;
@@ -21,6 +22,8 @@ export interface IpcHandlerDeps {
   drafts: DraftFolder;
   caseBundles: CaseBundleFile;
   diagnostics: DiagnosticsFolder;
+  /** `diagnoseCentralService` bound to the configured URL and this runtime's network stack. */
+  diagnoseCentral: () => Promise<CentralDiagnosis>;
 }
 
 /** The main-process side of every contract channel. */
@@ -57,5 +60,6 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       deps.drafts.writeAndOpen({ kind, fileName, data: new Uint8Array(Buffer.from(dataBase64, 'base64')) }),
     'caseBundle:save': ({ fileName, dataBase64 }) => deps.caseBundles.save({ fileName, data: new Uint8Array(Buffer.from(dataBase64, 'base64')) }),
     'diagnostics:export': (report) => deps.diagnostics.save(report),
+    'central:diagnose': () => deps.diagnoseCentral(),
   };
 }

@@ -17,12 +17,14 @@ import { createDraftFolder, DRAFT_MAX_AGE_MS } from './documents/draft-folder';
 import { createCaseBundleFile } from './documents/case-bundle-file';
 import { BUNDLE_EXTENSION } from '../../shared/case-bundle/envelope';
 import { createDiagnosticsFolder } from './diagnostics/diagnostics-folder';
+import { diagnoseCentralService } from './central-service/central-diagnosis';
+import { createCertificateErrors } from './central-service/certificate-errors';
 
 const HOT_FOLDER_POLL_MS = 1000;
 
 export type ElectronModules = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'safeStorage' | 'dialog'
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'safeStorage' | 'dialog' | 'net'
 >;
 
 export interface MainPaths {
@@ -33,7 +35,7 @@ export interface MainPaths {
 
 /** Wires the main process. Everything it calls is a small tested module; this is only composition. */
 export function startMainProcess(electron: ElectronModules, paths: MainPaths): void {
-  const { app, BrowserWindow, ipcMain, protocol, session, shell, safeStorage, dialog } = electron;
+  const { app, BrowserWindow, ipcMain, protocol, session, shell, safeStorage, dialog, net } = electron;
 
   app.enableSandbox();
   protocol.registerSchemesAsPrivileged([
@@ -52,6 +54,12 @@ export function startMainProcess(electron: ElectronModules, paths: MainPaths): v
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
+  // Chromium refuses a bad certificate as without a listener; the error is kept so the outbox can say so.
+  const certificateErrors = createCertificateErrors();
+  app.on('certificate-error', (_event, _contents, url, error, _certificate, callback) => {
+    certificateErrors.record(url, error);
+    callback(false);
+  });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
@@ -127,6 +135,12 @@ export function startMainProcess(electron: ElectronModules, paths: MainPaths): v
         },
         now: () => new Date(),
       }),
+      diagnoseCentral: () =>
+        diagnoseCentralService({
+          serviceUrl: async () => (await settings.get()).centralServiceUrl,
+          fetch: (url, init) => net.fetch(url, init),
+          certificateError: certificateErrors.lastFor,
+        }),
       caseBundles: createCaseBundleFile({
         chooseTarget: async (suggestedName) => {
           const options = {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../app/app-store';
 import { useSession } from '../store/session';
+import { diagnoseCentral } from './diagnose-central';
 import { createOutbox } from './outbox';
 import { useSyncStore } from './sync-store';
 
@@ -14,7 +15,11 @@ export function OutboxRunner() {
 
   useEffect(() => {
     if (!store) return;
-    const outbox = createOutbox({ store, serviceUrl: () => useAppStore.getState().settings?.centralServiceUrl ?? '' });
+    const outbox = createOutbox({
+      store,
+      serviceUrl: () => useAppStore.getState().settings?.centralServiceUrl ?? '',
+      diagnose: diagnoseCentral,
+    });
     const detach = useSyncStore.getState().attach(outbox);
     outbox.start();
     return () => {

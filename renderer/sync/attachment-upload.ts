@@ -3,7 +3,7 @@ import type { AttachmentMeta } from '../../shared/case/case';
 import { classifyCentralFailure, type CentralFailure } from '../../shared/central-api/failure-classification';
 import { SERVER_TIME_HEADER, UPLOADS_PATH } from '../../shared/central-api/protocol';
 import { attachmentFileName } from './case-submission';
-import { serviceUrl } from './central-client';
+import { missingAnswer, serviceUrl, type DiagnoseCentral } from './central-client';
 import { measureClockSkew } from './clock-skew';
 
 /** 8 MiB: few requests for a large scan, and at most this much is sent again after a cut. */
@@ -20,13 +20,14 @@ export interface AttachmentUploadOptions {
   signal?: AbortSignal;
   onProgress?: (sent: number, total: number) => void;
   onClockSkew?: (skewMs: number) => void;
+  diagnose?: DiagnoseCentral;
 }
 
 export type AttachmentUploadResult = { ok: true; uploadId: string } | { ok: false; failure: CentralFailure };
 
-function failureOf(error: unknown): CentralFailure {
+async function failureOf(error: unknown, diagnose: DiagnoseCentral | undefined): Promise<CentralFailure> {
   const response = error instanceof DetailedError ? error.originalResponse : null;
-  if (!response) return classifyCentralFailure(null);
+  if (!response) return missingAnswer(diagnose);
   const failure = classifyCentralFailure({ status: response.getStatus(), body: response.getBody() ?? '' });
   // An upload the server no longer knows (expired, swept, or answered by a middlebox) can only be
   // started again: never resumed, never a configuration problem.
@@ -69,7 +70,7 @@ export async function uploadAttachment(options: AttachmentUploadOptions): Promis
       },
       onProgress: options.onProgress ?? null,
       onSuccess: () => resolve({ ok: true, uploadId: new URL(upload.url as string, options.baseUrl).pathname.split('/').pop() as string }),
-      onError: (error) => resolve({ ok: false, failure: failureOf(error) }),
+      onError: (error) => void failureOf(error, options.diagnose).then((failure) => resolve({ ok: false, failure })),
     });
     options.signal?.addEventListener('abort', () => {
       void upload.abort();
@@ -81,6 +82,6 @@ export async function uploadAttachment(options: AttachmentUploadOptions): Promis
         if (previous[0]) upload.resumeFromPreviousUpload(previous[0]);
         upload.start();
       })
-      .catch((error: unknown) => resolve({ ok: false, failure: failureOf(error) }));
+      .catch((error: unknown) => failureOf(error, options.diagnose).then((failure) => resolve({ ok: false, failure })));
   });
 }

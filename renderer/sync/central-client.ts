@@ -3,7 +3,8 @@ import { CaseStatusView, Receipt, type CaseSubmission } from '../../shared/centr
 import { ChangeFeedPage } from '../../shared/central-api/changes';
 import { EnrollmentResponse, WorkstationIdentity, type EnrollmentRequest } from '../../shared/central-api/enrollment';
 import { ApiErrorBody } from '../../shared/central-api/errors';
-import { classifyCentralFailure, type CentralFailure } from '../../shared/central-api/failure-classification';
+import { classifyCentralFailure, explainMissingAnswer, type CentralFailure } from '../../shared/central-api/failure-classification';
+import type { CentralDiagnosis } from '../../shared/central-api/transport-diagnosis';
 import { API_BASE_PATH, SERVER_TIME_HEADER } from '../../shared/central-api/protocol';
 import { measureClockSkew } from './clock-skew';
 
@@ -22,6 +23,17 @@ function refusal(response: { status: number; body: string } | null): CentralRefu
   return { ...failure, details };
 }
 
+/** The main process's look at the service address (`central:diagnose`), where the runtime has one. */
+export type DiagnoseCentral = () => Promise<CentralDiagnosis>;
+
+/**
+ * No readable answer reached the renderer: asks main who answers at the service address, so the
+ * message tells a service that is down from a proxy page or a refused certificate.
+ */
+export async function missingAnswer(diagnose: DiagnoseCentral | undefined): Promise<CentralFailure> {
+  return explainMissingAnswer(diagnose ? await diagnose().catch(() => null) : null);
+}
+
 export interface CentralClientOptions {
   /** The configured service URL (settings `centralServiceUrl`), without the API path. */
   baseUrl: string;
@@ -31,6 +43,7 @@ export interface CentralClientOptions {
   timeoutMs?: number;
   /** Called with the estimated server-minus-workstation clock difference of every answer that carries one. */
   onClockSkew?: (skewMs: number) => void;
+  diagnose?: DiagnoseCentral;
 }
 
 /** The workstation side of the JSON routes in shared/central-api/routes.ts. */
@@ -75,7 +88,7 @@ export function createCentralClient(options: CentralClientOptions): CentralClien
         cache: 'no-store',
       });
     } catch {
-      return { ok: false, failure: refusal(null) };
+      return { ok: false, failure: { ...(await missingAnswer(options.diagnose)), details: [] } };
     }
     const skew = measureClockSkew(response.headers.get(SERVER_TIME_HEADER), sentAt, clock());
     if (skew !== null) options.onClockSkew?.(skew);

@@ -6,7 +6,7 @@ import { StoreError } from '../store/store-error';
 import { uploadAttachment } from './attachment-upload';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { buildCaseSubmission, checkSubmittable } from './case-submission';
-import { createCentralClient, type CentralClient, type CentralRefusal } from './central-client';
+import { createCentralClient, type CentralClient, type CentralRefusal, type DiagnoseCentral } from './central-client';
 import { pullCaseChanges } from './change-feed';
 import { outboxTable, PARKED, type OutboxEntry, type SyncFailure } from './outbox-entry';
 import { outboxUrlStorage } from './outbox-url-storage';
@@ -40,6 +40,8 @@ export interface OutboxDeps {
   chunkSize?: number;
   /** How often the change feed is pulled while nothing else wakes the outbox. */
   feedIntervalMs?: number;
+  /** Main's look at the service address when no readable answer came (`central:diagnose`). */
+  diagnose?: DiagnoseCentral;
 }
 
 export interface Outbox {
@@ -258,6 +260,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       }
       uploadIds.push(result.uploadId);
       done += attachment.size;
+        diagnose: deps.diagnose,
     }
 
     const built = buildCaseSubmission(record, attachments, uploadIds);
@@ -304,7 +307,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const credentials = await loadCredentials(store);
     if (!credentials) return update({ connection: 'not-enrolled', connectionFailure: null });
     if (credentials.serviceUrl !== baseUrl) return update({ connection: 'other-service', connectionFailure: null });
-    const client = createCentralClient({ baseUrl, token: credentials.token, fetch: deps.fetch, clock, onClockSkew });
+    const client = createCentralClient({ baseUrl, token: credentials.token, fetch: deps.fetch, clock, onClockSkew, diagnose: deps.diagnose });
     if (!(await probe(client))) return;
     let processed = false;
     for (;;) {

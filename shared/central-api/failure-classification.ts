@@ -1,5 +1,6 @@
 import type { MessageKey } from '../i18n/messages-it';
 import { ApiErrorBody, centralErrors, type CentralErrorAction, type CentralErrorCode } from './errors';
+import type { CentralDiagnosis } from './transport-diagnosis';
 
 /** What a client makes of a failed exchange with the central service, whoever actually answered. */
 export interface CentralFailure {
@@ -9,7 +10,8 @@ export interface CentralFailure {
   code: CentralErrorCode | null;
   action: CentralErrorAction;
   messageKey: MessageKey;
-  messageParams: { status: number };
+  /** `error`: the network stack's code, when the main process found one (certificate, no answer). */
+  messageParams: { status: number; error?: string };
 }
 
 function parseServiceError(body: string): ApiErrorBody | null {
@@ -40,4 +42,24 @@ export function classifyCentralFailure(response: { status: number; body: string 
   if (status >= 500 || status === 408 || status === 425 || status === 429) return { status, code: null, action: 'retry', messageKey: 'central.transport.serverError', messageParams };
   if (status < 400) return { status, code: null, action: 'retry', messageKey: 'central.transport.notService', messageParams };
   return { status, code: null, action: 'check-configuration', messageKey: 'central.transport.unexpected', messageParams };
+}
+
+/**
+ * The renderer got no readable answer (status 0): the browser cannot tell a service that is down
+ * from a proxy page without CORS headers or a refused certificate. The main process's own request
+ * (`diagnosis`, null when unavailable) says which, so the clerk and office IT get the right next
+ * step. The outbox's behaviour does not change: status stays 0 and the case is retried.
+ */
+export function explainMissingAnswer(diagnosis: CentralDiagnosis | null): CentralFailure {
+  const failure = classifyCentralFailure(null);
+  switch (diagnosis?.kind) {
+    case 'certificate':
+      return { ...failure, messageKey: 'central.transport.certificate', messageParams: { status: 0, error: diagnosis.error } };
+    case 'no-answer':
+      return { ...failure, messageKey: 'central.transport.noAnswer', messageParams: { status: 0, error: diagnosis.error } };
+    case 'answered':
+      return { ...failure, messageKey: diagnosis.byService ? 'central.transport.blocked' : 'central.transport.middlebox', messageParams: { status: diagnosis.status } };
+    default:
+      return failure;
+  }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Settings, SettingsPatch } from '../settings/settings';
 import { LogEntry } from '../logging/log-entry';
 import { DiagnosticsReport } from '../diagnostics/report';
+import { CentralDiagnosis } from '../central-api/transport-diagnosis';
 import { BUNDLE_FILE_NAME, MAX_BUNDLE_BYTES } from '../case-bundle/envelope';
 import type { IpcChannel } from './channels';
 
@@ -59,6 +60,8 @@ export const ipcContract = {
   },
   /** Writes the diagnostics file for office IT and shows it in the file manager. */
   'diagnostics:export': { request: DiagnosticsReport, response: z.object({ path: z.string(), revealed: z.boolean() }) },
+  /** After the renderer got no readable answer: main asks the configured central service who answers there. */
+  'central:diagnose': { request: z.undefined(), response: CentralDiagnosis },
   /** Saves an encrypted case bundle where the operator chooses (save dialog; dev web mode: a fixed folder). */
   'caseBundle:save': {
     request: z

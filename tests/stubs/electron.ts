@@ -157,6 +157,11 @@ export const safeStorage = {
   decryptString: (wrapped: Buffer) => wrapped.toString().replace(/^wrapped:/, ''),
 };
 
+/** `net.fetch` goes through Node's fetch: main's requests in wiring tests stay on loopback test servers. */
+export const net = {
+  fetch: (url: string, init?: RequestInit) => fetch(url, init),
+};
+
 export const dialog = {
   showErrorBox() {},
 };

@@ -22,6 +22,7 @@ export function testHandlerDeps(root: string, overrides: Partial<IpcHandlerDeps>
     hotFolder: createHotFolder({ fs: nodeHotFolderFileSystem(), folder: () => '' }),
     drafts: createDraftFolder({ folder: `${root}/drafts`, fs: nodeDraftFileSystem(), openPath: async () => '', randomId: () => '0123abcd', now: Date.now, maxAgeMs: 1000 }),
     diagnostics: createDiagnosticsFolder({ folder: `${root}/diagnostica`, logFile: `${root}/logs/sportello.log`, fs: nodeDiagnosticsFileSystem(), reveal: () => false, now: () => new Date() }),
+    diagnoseCentral: async () => ({ kind: 'unconfigured' }),
     caseBundles: createCaseBundleFile({ chooseTarget: async (name) => `${root}/bundles/${name}`, write: writeFileAtomic }),
     ...overrides,
   };

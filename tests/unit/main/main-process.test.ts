@@ -75,6 +75,28 @@ describe('main process wiring', () => {
     expect(win.loadedUrls).toEqual(['app://sportello/index.html', 'app://sportello/index.html']);
   });
 
+  it('lets Chromium refuse a bad certificate, and central:diagnose reports it for the configured service', async () => {
+    await start();
+    const sender = { senderFrame: { url: 'app://sportello/index.html', parent: null } };
+    const invoke = (channel: string, payload?: unknown) => recorded.ipcHandlers.get(channel)!(sender, payload) as Promise<{ ok: boolean; value?: unknown }>;
+    expect(await invoke('settings:update', { centralServiceUrl: 'https://central.example.it' })).toMatchObject({ ok: true });
+    const [listener] = recorded.appListeners.get('certificate-error') ?? [];
+    let prevented = false;
+    let trusted: boolean | null = null;
+    listener({ preventDefault: () => (prevented = true) }, {}, 'https://central.example.it/api/v1/workstation', 'net::ERR_CERT_AUTHORITY_INVALID', {}, (allow: boolean) => (trusted = allow));
+    expect(prevented).toBe(false);
+    expect(trusted).toBe(false);
+    const realFetch = stub.net.fetch;
+    stub.net.fetch = async () => {
+      throw new TypeError('net::ERR_FAILED');
+    };
+    try {
+      expect(await invoke('central:diagnose')).toEqual({ ok: true, value: { kind: 'certificate', error: 'ERR_CERT_AUTHORITY_INVALID' } });
+    } finally {
+      stub.net.fetch = realFetch;
+    }
+  });
+
   it('serves the renderer through app:// with a CSP', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-renderer-'));
     fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html>');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCentralClient } from '../../../renderer/sync/central-client';
+import type { CentralDiagnosis } from '../../../shared/central-api/transport-diagnosis';
 
 const WHO = { workstationId: '0b7e6a9c-5a3f-4f7e-9a59-2f8d1c0e4b11', officeCode: 'RM01', officeName: 'Roma', workstationName: 'S1', enrolledAt: '2026-11-23T09:00:00.000Z', serverTime: '2026-11-23T10:00:00.000Z' };
 
@@ -40,6 +41,23 @@ describe('central client', () => {
     };
     const answer = await createCentralClient({ baseUrl: 'http://127.0.0.1:9', token: 't', fetch: failing }).listChanges(null);
     expect(answer).toMatchObject({ ok: false, failure: { status: 0, action: 'retry', messageKey: 'central.transport.unreachable' } });
+  });
+
+  it('asks main who answers at the service address when nothing readable came, and says so', async () => {
+    const failing: typeof fetch = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const client = (diagnose: () => Promise<CentralDiagnosis>) => createCentralClient({ baseUrl: 'http://127.0.0.1:9', token: 't', fetch: failing, diagnose });
+    expect(await client(async () => ({ kind: 'certificate', error: 'ERR_CERT_DATE_INVALID' })).whoAmI()).toMatchObject({
+      ok: false,
+      failure: { status: 0, action: 'retry', messageKey: 'central.transport.certificate', messageParams: { error: 'ERR_CERT_DATE_INVALID' } },
+    });
+    expect(await client(async () => ({ kind: 'answered', status: 502, byService: false, html: true })).whoAmI()).toMatchObject({
+      ok: false,
+      failure: { status: 0, messageKey: 'central.transport.middlebox', messageParams: { status: 502 } },
+    });
+    // A failing diagnosis leaves the generic message.
+    expect(await client(() => Promise.reject(new Error('IPC down'))).whoAmI()).toMatchObject({ ok: false, failure: { messageKey: 'central.transport.unreachable' } });
   });
 
   it('classifies a revoked token as a reason to enroll again', async () => {
