@@ -3,6 +3,7 @@ import { useTranslation } from '../i18n/use-translation';
 import { ReadingStatus } from './ReadingStatus';
 import { useChecklist, useIntake } from './intake-session';
 import { MismatchRow } from './MismatchRow';
+import { DocumentFields } from './DocumentFields';
 import { SignedFormNote } from './SignedFormNote';
 
 const ITEMS = ['signed', 'sides', 'valid', 'identity', 'required'] as const;
@@ -53,6 +54,7 @@ export function CheckStep() {
           </tbody>
         </table>
       )}
+      <DocumentFields />
     </div>
   );
 }

@@ -4,14 +4,8 @@ import { isJustified, isOverridable, type CheckOverride } from '../../shared/int
 import { useTranslation } from '../i18n/use-translation';
 import { formRegionFor } from '../../shared/intake/read-regions';
 import { RegionImage } from './RegionImage';
+import { shownValue } from './shown-value';
 import { useIntake } from './intake-session';
-
-/** Values are compared as ISO dates; the clerk reads them dd/mm/yyyy. */
-function shown(value: string | null): string {
-  if (value === null) return '—';
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : value;
-}
 
 const DOCUMENT_FIELDS = new Set(['surname', 'givenNames', 'sex', 'birthDate', 'birthPlace', 'fiscalCode', 'documentNumber', 'issueDate', 'expiryDate', 'nationality']);
 
@@ -47,11 +41,11 @@ export function MismatchRow({ reason, override }: { reason: CheckReason; overrid
     <tr data-code={reason.code} data-overridden={override ? 'true' : undefined}>
       <th scope="row">{fieldLabel}</th>
       <td>
-        {shown(reason.formValue)}
+        {shownValue(reason.formValue)}
         <RegionImage region={formRegion} label={t('intake.region.form', { field: fieldLabel })} />
       </td>
       <td>
-        {shown(reason.documentValue)}
+        {shownValue(reason.documentValue)}
         <RegionImage region={documentRegion} label={t('intake.region.document', { field: fieldLabel })} />
       </td>
       <td>

@@ -139,6 +139,8 @@ export const intakeEn: Record<keyof typeof intakeIt, string> = {
   'intake.check.compare.form': "On the form",
   'intake.check.compare.document': "On the document",
   'intake.check.compare.outcome': "Outcome",
+  'intake.check.read.heading': 'Data read from the identity document: source, confidence and image area',
+  'intake.check.read.source': 'Source',
   'intake.check.notRead': "Automatic reading has not produced a result yet: compare the form with the document by eye.",
   'intake.decision.accept': "Accept the case",
   'intake.decision.refuse': "Refuse the case",

@@ -138,6 +138,8 @@ export const intakeIt = {
   'intake.check.compare.form': "Nel modulo",
   'intake.check.compare.document': "Nel documento",
   'intake.check.compare.outcome': "Esito",
+  'intake.check.read.heading': 'Dati letti dal documento di identità: origine, affidabilità e zona dell’immagine',
+  'intake.check.read.source': 'Origine',
   'intake.check.notRead': "La lettura automatica dei documenti non ha ancora prodotto un risultato: confrontare a vista il modulo con il documento.",
   'intake.decision.accept': "Accetta la pratica",
   'intake.decision.refuse': "Respingi la pratica",

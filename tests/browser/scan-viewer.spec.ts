@@ -65,6 +65,14 @@ test('a two-page PDF form: first page as thumbnail, viewed page by page; the che
   const birth = page.locator('tr[data-code="BIRTH_DATE_MISMATCH"]');
   await expect(birth.locator('.read-region canvas')).toHaveCount(2);
   await page.screenshot({ path: 'test-results/screens/32-differenze-con-zone.png', fullPage: true });
+  // Every value read from the ID, with its source, confidence and region.
+  await page.getByText('Dati letti dal documento di identità').click();
+  const fiscalCode = page.locator('.document-fields tr[data-field="fiscalCode"]');
+  await expect(fiscalCode).toContainText('codice a barre, affidabilità 100 %');
+  await expect(fiscalCode.getByRole('img', { name: 'Zona del documento da cui è stato letto «Codice fiscale»' })).toBeVisible();
+  await expect(page.locator('.document-fields tr[data-field="birthDate"]')).toContainText('zona a lettura ottica del documento');
+  await fiscalCode.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/36-dati-letti-documento.png', fullPage: true });
   await expectNoSeriousViolations(page, 'verifica con zone lette');
 
   // A value the clerk corrects was read from nowhere: its region goes away.

@@ -14,6 +14,7 @@ import {
   turnClockwise,
   turnedSize,
   type QuarterTurn,
+  type ScanTransform,
 } from '../../../shared/intake/scan-transform';
 
 const size = { width: 400, height: 300 };
@@ -48,7 +49,7 @@ describe('scan transform geometry', () => {
   });
 
   it('a crop turns with the image, and four turns give back the same crop', () => {
-    let transform = { rotation: 0 as QuarterTurn, crop: box };
+    let transform: ScanTransform = { rotation: 0, crop: box };
     transform = turnClockwise(transform, size);
     expect(transform).toEqual({ rotation: 90, crop: { x: 230, y: 10, width: 50, height: 100 } });
     for (let i = 0; i < 3; i += 1) transform = turnClockwise(transform, size);
