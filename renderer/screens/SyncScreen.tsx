@@ -8,7 +8,7 @@ import { isSkewSignificant } from '../sync/clock-skew';
 import { diagnoseCentral } from '../sync/diagnose-central';
 import { enrollWorkstation } from '../sync/enrollment';
 import type { Connection, OutboxStatus } from '../sync/outbox';
-import { listOutboxRows, listRollUp, type OutboxRow } from '../sync/outbox-view';
+import { isPausedByExport, listOutboxRows, listRollUp, type OutboxRow } from '../sync/outbox-view';
 import { useSyncStore } from '../sync/sync-store';
 import { CONNECTION_TEXT, FailureText } from '../sync/sync-texts';
 import { loadCredentials, type WorkstationCredentials } from '../sync/workstation-credentials';
@@ -104,7 +104,7 @@ function RowDetail({ row, t }: { row: OutboxRow; t: Translate }) {
     parts.push(<span key="central"> {t(`sync.central.${row.central.status}`, { reasons })}</span>);
   }
   if (row.lastFailure && row.state !== 'acknowledged') parts.push(<FailureText key="failure" failure={row.lastFailure} t={t} />);
-  if (row.exported) {
+  if (isPausedByExport(row) && row.exported) {
     const at = new Date(row.exported.at);
     parts.push(<span key="exported"> {t('bundle.exportedAt', { date: formatDate(at), time: time(row.exported.at) })}</span>);
   }
@@ -112,7 +112,7 @@ function RowDetail({ row, t }: { row: OutboxRow; t: Translate }) {
 }
 
 function stateLabel(row: OutboxRow): MessageKey {
-  if (row.exported) return 'bundle.state.exported';
+  if (isPausedByExport(row)) return 'bundle.state.exported';
   return row.state ? `store.state.${row.state}` : 'sync.state.missing';
 }
 
@@ -168,7 +168,7 @@ export function SyncScreen() {
 
   const connection = status?.connection ?? 'checking';
   // Exported cases are another workstation's to send: they count apart, never as pending here.
-  const sendingRows = rows.filter((r) => !r.exported);
+  const sendingRows = rows.filter((r) => !isPausedByExport(r));
   const exportedCount = rows.length - sendingRows.length;
   const rollUp = listRollUp(sendingRows, connection);
   const pendingCount = sendingRows.filter((r) => r.state === 'queued' || r.state === 'sending' || r.state === 'sent').length;
@@ -253,7 +253,7 @@ export function SyncScreen() {
                 <RowDetail row={row} t={t} />
               </td>
               <td>
-                {row.exported && (
+                {isPausedByExport(row) && (
                   <button
                     type="button"
                     className="button-secondary"
@@ -268,7 +268,7 @@ export function SyncScreen() {
                     {t('bundle.resumeHere')}
                   </button>
                 )}
-                {!row.exported && row.state === 'needs-attention' && (
+                {!isPausedByExport(row) && row.state === 'needs-attention' && (
                   <button type="button" className="button-secondary" onClick={() => void act(async () => outbox?.sendBack(row.caseId, clerk.id))}>
                     {t('sync.sendBack')}
                   </button>

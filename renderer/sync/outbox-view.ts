@@ -32,6 +32,11 @@ export function listRollUp(rows: readonly Pick<OutboxRow, 'state' | 'lastFailure
   return worst;
 }
 
+/** Exported to a bundle and not yet known to be held by the service: another workstation's to send. */
+export function isPausedByExport(row: Pick<OutboxRow, 'exported' | 'state'>): boolean {
+  return !!row.exported && row.state !== 'acknowledged' && row.state !== 'refused';
+}
+
 /** Every outbox row with its case, worst first, then urgent, then oldest. */
 export async function listOutboxRows(db: CaseDatabase): Promise<OutboxRow[]> {
   const entries = await outboxTable(db).toArray();

@@ -79,6 +79,14 @@ export async function whileOutboxPaused<T>(work: () => Promise<T>): Promise<T> {
 /** Cases the outbox still has to move: anything else found in a due row is parked. */
 const IN_FLIGHT: readonly CaseState[] = ['queued', 'sending', 'sent'];
 
+/** The moves that bring a not-yet-acknowledged case to `sent`, the state a receipt acknowledges. */
+const PATH_TO_SENT: Partial<Record<CaseState, CaseState[]>> = {
+  'needs-attention': ['queued', 'sending', 'sent'],
+  queued: ['sending', 'sent'],
+  sending: ['sent'],
+  sent: [],
+};
+
 type CaseOutcome = 'done' | 'continue' | 'stop-batch';
 
 function toSyncFailure(failure: Omit<CentralRefusal, 'details' | 'status'> & { details?: string[] }, at: number): SyncFailure {
@@ -252,6 +260,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         chunkSize: deps.chunkSize,
         signal: abort.signal,
         onClockSkew,
+        diagnose: deps.diagnose,
         onProgress: (sent) => update({ current: { caseId: entry.caseId, sent: done + sent, total } }),
       });
       if (!result.ok) {
@@ -260,7 +269,6 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       }
       uploadIds.push(result.uploadId);
       done += attachment.size;
-        diagnose: deps.diagnose,
     }
 
     const built = buildCaseSubmission(record, attachments, uploadIds);
@@ -278,6 +286,25 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       return 'continue';
     }
     return handleRefusal(entry, currentState, answer.failure, forgetAll);
+  }
+
+  /**
+   * Cases exported to a bundle that the service now holds (the feed saw them arrive from the
+   * importing workstation): acknowledged here too, once the receipt lists every hash, so this
+   * workstation's copy follows the same retention as any case it sent itself.
+   */
+  async function settleExported(client: CentralClient): Promise<void> {
+    const candidates = (await table.toArray()).filter((entry) => entry.exported && entry.central && !entry.receipt);
+    for (const entry of candidates) {
+      const row = await store.db.cases.get(entry.caseId);
+      const path = row ? PATH_TO_SENT[row.state] : undefined;
+      if (!path) continue;
+      const known = await client.getCase(entry.caseId);
+      const attachments = await store.cases.listAttachments(entry.caseId);
+      if (!known.ok || !receiptCoversAttachments(known.body.receipt, attachments)) continue;
+      for (const step of path) await move(entry.caseId, step, 'exported');
+      await acknowledge(entry, 'sent', known.body.receipt, attachments);
+    }
   }
 
   async function nextDueEntry(): Promise<OutboxEntry | undefined> {
@@ -331,7 +358,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
     if (processed || clock() - lastFeedPull >= feedIntervalMs) {
       const failure = await pullCaseChanges(store, client, credentials.workstationId, OUTBOX_ACTOR);
-      if (!failure) lastFeedPull = clock();
+      if (!failure) {
+        lastFeedPull = clock();
+        await settleExported(client);
+      }
       update({}, true);
     }
   }

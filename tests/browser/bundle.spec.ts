@@ -105,18 +105,23 @@ test('cases queued on A while the service is unreachable reach it once through a
   await expect(a.getByTestId('bundle-export-message')).toContainText('3 pratiche esportate. Su questa postazione il loro invio è sospeso.');
   for (const c of seeded) await expect(caseRow(a, c.number)).toContainText('Esportata in un pacchetto: invio sospeso su questa postazione');
   await expect(a.getByTestId('bundle-rollup')).toHaveText('Pratiche esportate in un pacchetto, con invio sospeso su questa postazione: 3.');
-  await a.screenshot({ path: 'test-results/bundle-exported-on-a.png', fullPage: true });
+  await a.screenshot({ path: 'test-results/screens/50-pacchetto-esportato.png', fullPage: true });
 
   // Personal data never in clear in the file.
   const bytes = await fs.readFile(bundleFile);
   expect(bytes.includes(Buffer.from('ROSSI'))).toBe(false);
   expect(bytes.subarray(0, 16).toString('latin1')).toBe('SPORTELLO-BUNDLE');
 
-  // The service is back: A does not send what it exported.
+  // The service is back: A does not send what it exported...
   rig.proxy.setPlan(null);
   await runOutbox(a);
   await expect(a.getByTestId('sync-connection')).toHaveText('Collegato al servizio centrale.');
   expect(await centralCases(rig, office)).toEqual([]);
+  // ...unless the clerk resumes a case there (as if the stick were lost): that one goes from A.
+  const resumed = seeded[2];
+  await caseRow(a, resumed.number).getByRole('button', { name: 'Riprendi l’invio da questa postazione' }).click();
+  await expect(caseRow(a, resumed.number)).toContainText('Confermata dal servizio centrale', { timeout: 60_000 });
+  expect((await centralCases(rig, office)).map((c) => c.caseId)).toEqual([resumed.caseId]);
 
   // B: bad inputs each say what happened and import nothing.
   const b = await workstation(browser, office);
@@ -137,14 +142,14 @@ test('cases queued on A while the service is unreachable reach it once through a
   expect(await importBundle(b, truncated)).toContain('Il pacchetto è incompleto (il file è stato copiato solo in parte)');
   expect(await importBundle(b, tampered)).toContain('Il pacchetto è danneggiato o è stato modificato dopo l’esportazione');
   expect(await localCaseCount(b)).toBe(1);
-  await b.screenshot({ path: 'test-results/bundle-refused-on-b.png', fullPage: true });
+  await b.screenshot({ path: 'test-results/screens/51-pacchetto-rifiutato.png', fullPage: true });
 
   // The real file: imported whole (B's own draft took number 0001 too: kept and reported), then sent.
   const report = await importBundle(b, bundleFile);
   expect(report).toContain('Pacchetto importato: 3 pratiche aggiunte alla coda di invio di questa postazione.');
   expect(report).toContain(`Con lo stesso numero di una pratica già presente su questa postazione: ${seeded[0].number}.`);
   for (const c of seeded) await expect(caseRow(b, c.number)).toContainText('Confermata dal servizio centrale', { timeout: 60_000 });
-  await b.screenshot({ path: 'test-results/bundle-imported-on-b.png', fullPage: true });
+  await b.screenshot({ path: 'test-results/screens/52-pacchetto-importato.png', fullPage: true });
   const held = await centralCases(rig, office);
   expect(held.map((c) => c.caseId).sort()).toEqual(seeded.map((c) => c.caseId).sort());
   for (const c of seeded) {
@@ -155,16 +160,17 @@ test('cases queued on A while the service is unreachable reach it once through a
   // The same bundle again: nothing new, each case reported as already present.
   expect(await importBundle(b, bundleFile)).toContain('Tutte le pratiche del pacchetto sono già su questa postazione');
 
-  // A resumes one case anyway (as if the stick were lost): the service answers with the same receipt.
-  const resumed = seeded[2];
-  await caseRow(a, resumed.number).getByRole('button', { name: 'Riprendi l’invio da questa postazione' }).click();
-  await expect(caseRow(a, resumed.number)).toContainText('Confermata dal servizio centrale', { timeout: 60_000 });
-  const protocol = held.find((c) => c.caseId === resumed.caseId)!.protocolNumber;
-  await expect(caseRow(a, resumed.number)).toContainText(`Protocollo ${protocol}`);
-  await expectReceivedOnce(rig, office, resumed);
+  // A learns from the change feed that the service holds the two cases it exported: acknowledged
+  // there too, with the receipt B got (so A's images follow the normal retention).
+  await runOutbox(a);
+  for (const c of seeded) {
+    const protocol = held.find((h) => h.caseId === c.caseId)!.protocolNumber;
+    await expect(caseRow(a, c.number)).toContainText(`Protocollo ${protocol}`);
+    await expect(caseRow(b, c.number)).toContainText(`Protocollo ${protocol}`);
+    expect(await localCase(a, c.caseId)).toEqual({ state: 'acknowledged', readable: c.attachments.length });
+  }
+  await expect(a.getByTestId('sync-rollup')).toHaveText('Tutte le pratiche sono state ricevute dal servizio centrale.');
   expect((await centralCases(rig, office)).length).toBe(3);
-  // The other two stay paused on A, whole.
-  for (const c of seeded.slice(0, 2)) expect(await localCase(a, c.caseId)).toEqual({ state: 'queued', readable: c.attachments.length });
 });
 
 test('a bundle of another office is refused on import, and nothing is imported', async ({ browser }) => {
