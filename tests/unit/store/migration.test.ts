@@ -37,4 +37,21 @@ describe('schema migrations', () => {
     expect(await upgraded.db.outbox.get(plain.id)).toMatchObject({ priority: 0 });
     expect((await upgraded.audit.verify()).intact).toBe(true);
   });
+
+  it('version 3 keeps a version 2 case and lets an imported case share its number', async () => {
+    const { store: source } = await openTestStore();
+    const own = await source.cases.createDraft({ profile: null, urgent: false, urgentReason: '' }, 'c1');
+    const row = (await source.db.cases.get(own.id))!;
+    const v2Factory = new IDBFactory();
+    const v2 = createCaseDatabase('sportello-test', { upToVersion: 2, indexedDB: v2Factory, IDBKeyRange });
+    await v2.open();
+    await v2.table('cases').add(row);
+    await expect(v2.table('cases').add({ ...row, id: '0b7e6a9c-5a3f-4f7e-9a59-2f8d1c0e4b11' })).rejects.toThrow();
+    v2.close();
+    const upgraded = createCaseDatabase('sportello-test', { indexedDB: v2Factory, IDBKeyRange });
+    await upgraded.open();
+    expect(upgraded.verno).toBe(LATEST_SCHEMA_VERSION);
+    await upgraded.cases.add({ ...row, id: '0b7e6a9c-5a3f-4f7e-9a59-2f8d1c0e4b11' });
+    expect((await upgraded.cases.where('number').equals(own.number).primaryKeys()).sort()).toEqual(['0b7e6a9c-5a3f-4f7e-9a59-2f8d1c0e4b11', own.id].sort());
+  });
 });
