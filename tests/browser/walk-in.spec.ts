@@ -140,7 +140,8 @@ test('walk-in: the form filled on screen is printed, signed, scanned back throug
   for (const item of ['signed', 'sides', 'valid', 'identity', 'required']) {
     await expect(page.locator(`[data-item="${item}"]`), item).toHaveAttribute('data-status', 'ok');
   }
-  await expect(page.locator('table.comparison')).toHaveCount(0);
+  // No form-versus-ID difference row at all.
+  await expect(page.locator('tr[data-code]')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/42-verifica-solo-firma.png', fullPage: true });
 
   // The form's fields were never OCR'd: every value is still the clerk's.
@@ -218,4 +219,14 @@ test('walk-in: data changed after printing, a stale scan, a corrupt file and the
   await expect(modulo.locator('.thumbnails li')).toHaveCount(1);
   await page.keyboard.press('Alt+4');
   await expect(page.locator('[data-item="signed"]')).toHaveAttribute('data-status', 'ok');
+
+  // Each print is in the audit trail with the digest of the data printed (no personal values).
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Diagnostica' }).click();
+  const exported = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Esporta per l’ispettore (JSON)' }).click();
+  const log = JSON.parse(fs.readFileSync(await (await exported).path(), 'utf8')) as { entries: { action: string; detail?: string }[] };
+  const prints = log.entries.filter((e) => e.action === 'print-form');
+  expect(prints).toHaveLength(1);
+  expect(prints[0].detail).toMatch(/^prefilled-form:[0-9a-f]{64}$/);
+  expect(JSON.stringify(log.entries)).not.toContain('ANGELO');
 });
