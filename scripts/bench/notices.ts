@@ -4,7 +4,10 @@
  *  - the refusal notice PDF (two reasons, note) with the embedded, subset DejaVu faces;
  *  - baseline, same run: the same resolved text drawn with pdf-lib's built-in Helvetica (WinAnsi,
  *    nothing embedded): the ratio is the cost of a font that prints every applicant's name;
- *  - the .eml draft with that PDF attached; the prefilled facsimile form with its QR codes.
+ *  - the .eml draft with that PDF attached; the prefilled facsimile form with its QR codes;
+ *  - scan-back of the signed page (page 2 at 300 dpi, as a scanner gives it): the QR search plus the
+ *    signature check every captured file now goes through; baseline, same run and same page: the
+ *    Code 39 search the ID reading runs on every side.
  * Options: --runs N (default 15).
  */
 import fs from 'node:fs';
@@ -17,6 +20,13 @@ import { buildRefusalEmail } from '../../shared/notices/refusal-email';
 import { renderApplicantDocumentPdf, wrap, type DocumentFonts } from '../../renderer/documents/document-pdf';
 import { renderPrefilledFormPdf } from '../../renderer/documents/prefilled-form';
 import { NOW, refusedCase, sampleOffice, sampleReasons } from '../../tests/unit/notices/sample-case';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { createZxingBarcodeReader, type ReadBarcodes } from '../../shared/document-reading/zxing-barcodes';
+import { checkSignatureByCode } from '../../shared/document-reading/coded-page';
+import { parseFormTemplate } from '../../shared/document-reading/form-template';
+import type { GrayRaster } from '../../shared/document-reading/raster';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' } } });
 const runs = Number(values.runs);
@@ -60,4 +70,29 @@ const notice = await median('refusal notice PDF, DejaVu subset embedded', () => 
 const baseline = await median('baseline: same text, built-in Helvetica', helveticaBaseline);
 await median('.eml draft with the notice attached', async () => buildRefusalEmail({ ...input, noticePdf: { fileName: 'a.pdf', bytes: noticePdf } }));
 await median('prefilled facsimile form + QR on 2 pages', () => renderPrefilledFormPdf({ formPdf, record: input.record, fonts }));
+
+/** Page 2 of the prefilled form at 300 dpi as a grey raster (pdftoppm's PGM). */
+function scannedSignaturePage(pdf: Uint8Array): GrayRaster {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-signed-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'f.pdf'), pdf);
+    execFileSync('pdftoppm', ['-gray', '-r', '300', '-f', '2', '-l', '2', '-singlefile', path.join(dir, 'f.pdf'), path.join(dir, 'p')]);
+    const pgm = fs.readFileSync(path.join(dir, 'p.pgm'));
+    const [, width, height] = /^P5\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'))!.map(Number);
+    return { width, height, data: new Uint8Array(pgm.subarray(pgm.length - width * height)) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+prepareZXingModule({ overrides: { wasmBinary: fs.readFileSync(path.resolve('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm')).buffer as ArrayBuffer } });
+const barcodes = createZxingBarcodeReader(readBarcodes as unknown as ReadBarcodes);
+const template = parseFormTemplate(JSON.parse(fs.readFileSync(path.resolve('resources/forms/modulo-abilitazione-facsimile.template.json'), 'utf8')));
+const signedPage = scannedSignaturePage((await renderPrefilledFormPdf({ formPdf, record: input.record, fonts })).pdf);
+const scanBack = await median('scan-back: QR search + signature box, 300 dpi page', async () => {
+  const [code] = await barcodes.readQrCodes(signedPage);
+  return checkSignatureByCode(signedPage, code.box, template);
+});
+const code39 = await median('baseline: Code 39 search on the same page', () => barcodes.readCode39(signedPage));
+console.log(`ratio scan-back / Code 39 search: ${(scanBack / code39).toFixed(1)}×; page ${signedPage.width}×${signedPage.height} px`);
 console.log(`ratio notice / baseline: ${(notice / baseline).toFixed(1)}×; notice size ${(noticePdf.length / 1024).toFixed(1)} KiB, baseline ${((await helveticaBaseline()).length / 1024).toFixed(1)} KiB`);
