@@ -19,9 +19,7 @@ import { NO_REGIONS, type ReadRegions } from '../../shared/intake/read-regions';
 import { describeTransform, type ScanTransform } from '../../shared/intake/scan-transform';
 import { applyScanTransform, isEditable } from './scan-editing';
 import { forgetPageImages } from './page-images';
-import type { CaseRepository } from '../store/case-repository';
-import type { AuditLog } from '../store/audit-log';
-import { useSession } from '../store/session';
+import { signedInWork } from '../store/session';
 import { StoreError } from '../store/store-error';
 
 export type IntakeStep = 'request' | 'capture' | 'form' | 'check' | 'decision';
@@ -84,12 +82,6 @@ interface IntakeState {
   dismiss(id: number): void;
 }
 
-function repository(): { cases: CaseRepository; audit: AuditLog; clerkId: string } {
-  const { store, clerk } = useSession.getState();
-  if (!store || !clerk) throw new Error('The intake needs an unlocked store and a signed-in clerk.');
-  return { cases: store.cases, audit: store.audit, clerkId: clerk.id };
-}
-
 const StoredIntakeReading = z.object({ kind: z.literal('intake-reading'), document: z.custom<IdDocumentReading>().nullable(), formSigned: z.boolean().nullable(), regions: z.custom<ReadRegions>().optional(), key: z.string().nullable().optional() });
 const StoredOverride = z.object({ kind: z.literal('check-override'), code: z.string(), field: z.string(), justification: z.string(), clerkId: z.string(), at: z.number() });
 
@@ -102,7 +94,7 @@ let noticeCounter = 0;
 
 export const useIntake = create<IntakeState>((set, get) => {
   async function loadPreviews(attachments: AttachmentMeta[]): Promise<void> {
-    const { cases } = repository();
+    const { cases } = signedInWork();
     const previews = { ...get().previews };
     for (const attachment of attachments) {
       if (previews[attachment.id] || attachment.purgedAt !== null) continue;
@@ -121,7 +113,7 @@ export const useIntake = create<IntakeState>((set, get) => {
 
   /** Readings and overrides saved with the case: the latest reading wins, every override counts. */
   async function restoreReadings(caseId: string): Promise<void> {
-    const stored = await repository().cases.listReadings(caseId);
+    const stored = await signedInWork().cases.listReadings(caseId);
     let latest: z.infer<typeof StoredIntakeReading> | null = null;
     const overrides: CheckOverride[] = [];
     for (const view of [...stored].sort((a, b) => a.createdAt - b.createdAt)) {
@@ -137,7 +129,7 @@ export const useIntake = create<IntakeState>((set, get) => {
   async function refreshAttachments(): Promise<void> {
     const record = get().record;
     if (!record) return;
-    const attachments = await repository().cases.listAttachments(record.id);
+    const attachments = await signedInWork().cases.listAttachments(record.id);
     set({ attachments });
     await loadPreviews(attachments);
   }
@@ -159,7 +151,7 @@ export const useIntake = create<IntakeState>((set, get) => {
     async applyReading({ document, formSigned, regions = NO_REGIONS, key = null }) {
       const record = get().record;
       if (!record) return;
-      const { cases } = repository();
+      const { cases } = signedInWork();
       await cases.saveReading(record.id, null, { kind: 'intake-reading', document, formSigned, regions, key });
       set({ documentReading: document, formSigned, regions });
       await recheck();
@@ -171,7 +163,7 @@ export const useIntake = create<IntakeState>((set, get) => {
       const key = readingKey(attachments);
       if (key === reading.key) return;
       set({ reading: { state: 'reading', key, problems: [] } });
-      const { cases } = repository();
+      const { cases } = signedInWork();
       // A recognised prefilled form carries the on-screen data: its fields are never OCR'd.
       await useSignedForms.getState().loaded;
       const prefilled = new Set(useSignedForms.getState().scans.map((scan) => scan.attachmentId));
@@ -193,7 +185,7 @@ export const useIntake = create<IntakeState>((set, get) => {
     async correctDocumentValue(field, value) {
       const { record, documentReading, formSigned, regions } = get();
       if (!record || !documentReading) return;
-      const { cases, clerkId, audit } = repository();
+      const { cases, clerkId, audit } = signedInWork();
       const corrected: IdDocumentReading = {
         ...documentReading,
         fields: { ...documentReading.fields, [field]: value.trim() === '' ? null : value.trim() },
@@ -209,7 +201,7 @@ export const useIntake = create<IntakeState>((set, get) => {
     async overrideMismatch({ code, field, justification }) {
       const record = get().record;
       if (!record || !isJustified(justification)) return false;
-      const { cases, clerkId, audit } = repository();
+      const { cases, clerkId, audit } = signedInWork();
       const override: CheckOverride = { code, field, justification: justification.trim(), clerkId, at: Date.now() };
       await cases.saveReading(record.id, null, { kind: 'check-override', ...override });
       await audit.record({ clerkId, action: 'ocr-correction', caseId: record.id, detail: `override:${code}:${field}` });
@@ -220,19 +212,19 @@ export const useIntake = create<IntakeState>((set, get) => {
     async decide(decision) {
       const record = get().record;
       if (!record) return;
-      const { cases, clerkId } = repository();
+      const { cases, clerkId } = signedInWork();
       set({ record: await cases.decide(record.id, decision, clerkId) });
     },
 
     async reopen() {
       const record = get().record;
       if (!record) return;
-      const { cases, clerkId } = repository();
+      const { cases, clerkId } = signedInWork();
       set({ record: await cases.reopen(record.id, clerkId) });
     },
 
     async start(input) {
-      const { cases, clerkId } = repository();
+      const { cases, clerkId } = signedInWork();
       get().close();
       const record = await cases.createDraft(input, clerkId);
       void useSignedForms.getState().load(record.id);
@@ -240,7 +232,7 @@ export const useIntake = create<IntakeState>((set, get) => {
     },
 
     async open(caseId) {
-      const { cases, clerkId } = repository();
+      const { cases, clerkId } = signedInWork();
       if (get().record?.id !== caseId) get().close();
       const record = await cases.loadCase(caseId, clerkId);
       // A second open of the same case (React StrictMode re-runs effects) keeps the clerk's step.
@@ -266,14 +258,14 @@ export const useIntake = create<IntakeState>((set, get) => {
     async updateDetails(patch) {
       const record = get().record;
       if (!record) return;
-      const { cases, clerkId } = repository();
+      const { cases, clerkId } = signedInWork();
       set({ record: await cases.updateDetails(record.id, patch, clerkId) });
     },
 
     async saveField(field, value) {
       const record = get().record;
       if (!record) return;
-      const { cases, clerkId } = repository();
+      const { cases, clerkId } = signedInWork();
       set({ record: await cases.saveField(record.id, field, value, clerkId) });
       await recheck();
     },
@@ -288,7 +280,7 @@ export const useIntake = create<IntakeState>((set, get) => {
       }
       const signedForm = await get().attachSignedForm(role, name, bytes);
       if (signedForm !== 'none') return signedForm === 'kept';
-      const { cases, clerkId } = repository();
+      const { cases, clerkId } = signedInWork();
       let duplicate: boolean;
       try {
         ({ duplicate } = await cases.attach(
@@ -310,7 +302,7 @@ export const useIntake = create<IntakeState>((set, get) => {
     async transformScan(attachmentId, transform) {
       const original = get().attachments.find((a) => a.id === attachmentId);
       if (!get().record || !original || !isEditable(original.mimeType) || original.role === 'avviso-rifiuto') return false;
-      const { cases, clerkId } = repository();
+      const { cases, clerkId } = signedInWork();
       const place = original.role;
       try {
         const edited = await applyScanTransform(await cases.readAttachment(attachmentId), original.mimeType, transform);

@@ -8,9 +8,7 @@ import type { ScanMimeType } from '../../shared/intake/scan-file';
 import type { MessageKey } from '../../shared/i18n/messages-it';
 import { formDigest } from '../../shared/notices/form-code';
 import { PrefilledFormIssued, SignedFormScan, routeSignedForm, type CodedCase } from '../../shared/intake/signed-form';
-import type { CaseRepository } from '../store/case-repository';
-import type { AuditLog } from '../store/audit-log';
-import { useSession } from '../store/session';
+import { signedInWork } from '../store/session';
 import { StoreError } from '../store/store-error';
 import { findSignedForm } from './signed-form-reader';
 
@@ -39,17 +37,11 @@ interface SignedFormState {
   capture(input: { name: string; bytes: Uint8Array; mimeType: ScanMimeType; openCase: CaseRecord | null }): Promise<SignedFormCapture>;
 }
 
-function store(): { cases: CaseRepository; audit: AuditLog; clerkId: string } {
-  const { store, clerk } = useSession.getState();
-  if (!store || !clerk) throw new Error('The intake needs an unlocked store and a signed-in clerk.');
-  return { cases: store.cases, audit: store.audit, clerkId: clerk.id };
-}
-
 /** The case a code names, as the routing rules need it; null when no local case has that id. */
 async function codedCase(caseId: string, openCase: CaseRecord | null): Promise<CodedCase | null> {
   let record = openCase?.id === caseId ? openCase : null;
   if (!record) {
-    const { cases, clerkId } = store();
+    const { cases, clerkId } = signedInWork();
     try {
       record = await cases.loadCase(caseId, clerkId);
     } catch (error) {
@@ -72,7 +64,7 @@ export const useSignedForms = create<SignedFormState>((set, get) => ({
     if (caseId === get().caseId) return get().loaded;
     const loaded = (async () => {
       if (!caseId) return set({ issued: [], scans: [] });
-      const readings = await store().cases.listReadings(caseId);
+      const readings = await signedInWork().cases.listReadings(caseId);
       if (get().caseId !== caseId) return;
       const issued: PrefilledFormIssued[] = [];
       const scans: SignedFormScan[] = [];
@@ -89,7 +81,7 @@ export const useSignedForms = create<SignedFormState>((set, get) => ({
   },
 
   async recordIssued(record, digest) {
-    const { cases, audit, clerkId } = store();
+    const { cases, audit, clerkId } = signedInWork();
     const issued: PrefilledFormIssued = { kind: 'prefilled-form-issued', formDigest: digest, at: Date.now() };
     await cases.saveReading(record.id, null, issued);
     await audit.record({ clerkId, action: 'print-form', caseId: record.id, detail: `prefilled-form:${digest}` });
@@ -104,7 +96,7 @@ export const useSignedForms = create<SignedFormState>((set, get) => ({
     if (route.kind === 'unknown-case') return refused('walkIn.scan.unknownCase', { name });
     if (route.kind === 'closed-case') return refused('walkIn.scan.closedCase', { name, number: route.number });
     if (route.kind === 'stale') return refused('walkIn.scan.stale', { name, number: route.number });
-    const { cases, clerkId } = store();
+    const { cases, clerkId } = signedInWork();
     const blob = new Blob([bytes as BlobPart], { type: mimeType });
     const { attachment, duplicate } = await cases.attach(route.caseId, { role: 'modulo', mimeType, page: 1, bytes: blob }, clerkId);
     const params = { name, number: route.number };

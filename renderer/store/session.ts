@@ -113,3 +113,10 @@ export function useSignedIn(): { store: LocalStore; clerk: Clerk } {
   if (!store || !clerk) throw new Error('No active session');
   return { store, clerk };
 }
+
+/** The case store, the audit log and the signed-in clerk, for actions outside React (the intake's stores). */
+export function signedInWork(): { cases: LocalStore['cases']; audit: LocalStore['audit']; clerkId: string } {
+  const { store, clerk } = useSession.getState();
+  if (!store || !clerk) throw new Error('The intake needs an unlocked store and a signed-in clerk.');
+  return { cases: store.cases, audit: store.audit, clerkId: clerk.id };
+}
