@@ -45,7 +45,7 @@ function problemOf(error: unknown): string {
  */
 export async function readCaseDocuments(attachments: readonly AttachmentMeta[], readBlob: (id: string) => Promise<Blob>, today: string): Promise<CaseReading> {
   const problems: string[] = [];
-  const idScans = attachments.filter((a) => a.role !== 'modulo' && a.purgedAt === null);
+  const idScans = attachments.filter((a) => (a.role === 'documento-fronte' || a.role === 'documento-retro') && a.purgedAt === null);
   const formScans = attachments.filter((a) => a.role === 'modulo' && a.purgedAt === null);
   const regions: ReadRegions = { document: {}, form: {} };
   const [document, form] = await Promise.all([

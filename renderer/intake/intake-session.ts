@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { FORM_FIELD_NAMES } from '../../shared/case/form-fields';
 import { readCaseDocuments, readingKey } from './case-reading';
+import { partsToRead } from '../../shared/intake/reading-parts';
 import { create } from 'zustand';
 import { scanRolesOf, type AttachmentMeta, type ScanRole, type CaseRecord, type Profile } from '../../shared/case/case';
 import type { FormFieldName, FormFieldValue } from '../../shared/case/form-fields';
@@ -167,7 +168,9 @@ export const useIntake = create<IntakeState>((set, get) => {
       // A recognised prefilled form carries the on-screen data: its fields are never OCR'd.
       await useSignedForms.getState().loaded;
       const prefilled = new Set(useSignedForms.getState().scans.map((scan) => scan.attachmentId));
-      const result = await readCaseDocuments(attachments.filter((a) => !prefilled.has(a.id)), (id) => cases.readAttachment(id), today());
+      const parts = partsToRead(reading.key, key);
+      const toRead = attachments.filter((a) => !prefilled.has(a.id) && (a.role === 'modulo' ? parts.form : parts.document));
+      const result = await readCaseDocuments(toRead, (id) => cases.readAttachment(id), today());
       if (get().record?.id !== record.id) return;
       // Values read from the form fill only what the clerk has not typed; they keep their source.
       for (const [field, value] of Object.entries(result.form?.fields ?? {})) {
@@ -176,7 +179,13 @@ export const useIntake = create<IntakeState>((set, get) => {
         if (current && current.source === 'clerk') continue;
         await get().saveField(field as FormFieldName, { value: value.value, source: value.source, confidence: value.confidence });
       }
-      await get().applyReading({ document: result.document, formSigned: result.form ? result.form.signature.signed : null, regions: result.regions, key });
+      const kept = get();
+      await get().applyReading({
+        document: parts.document ? result.document : kept.documentReading,
+        formSigned: parts.form ? (result.form ? result.form.signature.signed : null) : kept.formSigned,
+        regions: { document: parts.document ? result.regions.document : kept.regions.document, form: parts.form ? result.regions.form : kept.regions.form },
+        key,
+      });
       set({ reading: { state: 'done', key, problems: result.problems } });
       // A scan edited while this reading ran: read the new set too.
       if (readingKey(get().attachments) !== key) void get().readDocuments();
