@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
-import type { ScanRole, CaseRecord } from '../../shared/case/case';
+import type { AttachmentMeta, ScanRole, CaseRecord } from '../../shared/case/case';
+import { formatDate } from '../../shared/i18n/translate';
 import type { OfficeSettings } from '../../shared/notices/case-values';
 import type { NoticeReason } from '../../shared/notices/reason-sentences';
 import type { NoticeWarning } from '../../shared/notices/warnings';
 import { NotRefusedError } from '../../shared/notices/refusal-notice';
 import { useApi } from '../app/app-store';
 import { useTranslation, type Translate } from '../i18n/use-translation';
-import { buildRefusalEml, renderReceiptPdf, renderRefusalNoticePdf } from './applicant-documents';
+import { buildRefusalEml, refusalNoticeFor, renderReceiptPdf } from './applicant-documents';
+import { useSignedIn } from '../store/session';
 import { deliverDocument, type Delivery } from './deliver-document';
 
 export interface ApplicantDocumentsPanelProps {
@@ -16,6 +18,8 @@ export interface ApplicantDocumentsPanelProps {
   settings: OfficeSettings;
   /** Roles of the attachments stored with the case, for the receipt's "documents received". */
   received: readonly ScanRole[];
+  /** The refusal notice stored with the case at the decision, if any. */
+  storedNotice: AttachmentMeta | null;
 }
 
 type Status = { kind: 'working' } | { kind: 'done'; text: string; warnings: string[] } | { kind: 'error'; text: string; warnings: string[] };
@@ -25,9 +29,10 @@ type Status = { kind: 'working' } | { kind: 'done'; text: string; warnings: stri
  * warning (a reason without a template, no address, a malformed PEC) is shown in place and stays
  * until the next action; the notice is printable whatever the warnings.
  */
-export function ApplicantDocumentsPanel({ record, reasons, settings, received }: ApplicantDocumentsPanelProps) {
+export function ApplicantDocumentsPanel({ record, reasons, settings, received, storedNotice }: ApplicantDocumentsPanelProps) {
   const t = useTranslation();
   const api = useApi();
+  const { store } = useSignedIn();
   const [runtime, setRuntime] = useState<'electron' | 'web'>('web');
   const [status, setStatus] = useState<Status | null>(null);
   const refused = record.decision?.outcome === 'refuse';
@@ -57,15 +62,18 @@ export function ApplicantDocumentsPanel({ record, reasons, settings, received }:
       return { delivery: await deliverDocument(api, runtime, { kind: 'pdf', fileName: receipt.fileName, bytes: receipt.pdf }), warnings: receipt.warnings };
     });
 
+  const noticeDate = () => new Date(record.decision?.decidedAt ?? Date.now());
+  const storedNoticeBytes = async () => (storedNotice ? new Uint8Array(await (await store.cases.readAttachment(storedNotice.id)).arrayBuffer()) : null);
+
   const printRefusalNotice = () =>
     run(async () => {
-      const notice = await renderRefusalNoticePdf({ record, office: settings, reasons, now: new Date() });
+      const notice = await refusalNoticeFor({ record, office: settings, reasons, now: noticeDate() }, await storedNoticeBytes());
       return { delivery: await deliverDocument(api, runtime, { kind: 'pdf', fileName: notice.fileName, bytes: notice.pdf }), warnings: notice.warnings };
     });
 
   const prepareEmail = () =>
     run(async () => {
-      const draft = await buildRefusalEml({ record, office: settings, reasons, now: new Date() });
+      const draft = await buildRefusalEml({ record, office: settings, reasons, now: noticeDate() }, undefined, await storedNoticeBytes());
       if (draft.eml === null || draft.recipient === null) return { delivery: null, warnings: draft.warnings };
       const delivery = await deliverDocument(api, runtime, { kind: 'eml', fileName: draft.fileName, bytes: new TextEncoder().encode(draft.eml) });
       return { delivery, warnings: draft.warnings, recipient: draft.recipient.address };
@@ -87,6 +95,9 @@ export function ApplicantDocumentsPanel({ record, reasons, settings, received }:
         </button>
       </div>
       {!refused && <p id="applicant-documents-refusal-hint">{t('notices.refusalNotice.notRefused')}</p>}
+      {refused && storedNotice && (
+        <p data-testid="stored-notice">{t('notices.stored', { date: formatDate(new Date(storedNotice.createdAt)), size: Math.max(1, Math.round(storedNotice.size / 1024)) })}</p>
+      )}
       <p role="status" aria-live="polite" className={status?.kind === 'error' ? 'message-error' : 'message-ok'} data-testid="applicant-documents-status">
         {status?.kind === 'working' ? t('notices.status.working') : status?.text}
       </p>

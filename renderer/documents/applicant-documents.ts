@@ -25,6 +25,16 @@ export async function renderRefusalNoticePdf(input: RefusalNoticeInput, fonts?: 
   return { pdf, fileName: document.fileName, warnings };
 }
 
+/**
+ * The notice the applicant was given: the PDF stored with the case at the decision when there is
+ * one (reprints are identical to it), else rendered now (a case decided before notices were kept).
+ */
+export async function refusalNoticeFor(input: RefusalNoticeInput, stored: Uint8Array | null, fonts?: DocumentFonts): Promise<RenderedPdf> {
+  if (stored === null) return renderRefusalNoticePdf(input, fonts);
+  const { document, warnings } = buildRefusalNotice(input);
+  return { pdf: stored, fileName: document.fileName, warnings };
+}
+
 export interface RefusalDraft extends RefusalEmail {
   notice: RenderedPdf;
 }
@@ -34,8 +44,8 @@ export interface RefusalDraft extends RefusalEmail {
  * address warnings come back together; with no usable address `eml` is null and the notice is
  * still there to print.
  */
-export async function buildRefusalEml(input: RefusalNoticeInput, fonts?: DocumentFonts): Promise<RefusalDraft> {
-  const notice = await renderRefusalNoticePdf(input, fonts);
+export async function buildRefusalEml(input: RefusalNoticeInput, fonts?: DocumentFonts, storedNotice: Uint8Array | null = null): Promise<RefusalDraft> {
+  const notice = await refusalNoticeFor(input, storedNotice, fonts);
   const email = buildRefusalEmail({ ...input, noticePdf: { fileName: notice.fileName, bytes: notice.pdf } });
   return { ...email, notice, warnings: [...notice.warnings, ...email.warnings] };
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { canReopen } from '../../shared/case/state';
-import { scanRolesOf } from '../../shared/case/case';
+import { scanRolesOf, type CaseRecord } from '../../shared/case/case';
+import { renderRefusalNoticePdf } from '../documents/applicant-documents';
 import { blockingItems, refusalReasonCodes } from '../../shared/intake/checklist';
 import { describeError, useTranslation } from '../i18n/use-translation';
 import { useChecklist, useIntake } from './intake-session';
@@ -25,19 +26,29 @@ export function DecisionStep() {
     checklist && checklist.missingFields.length > 0 ? t('intake.form.missing', { fields: checklist.missingFields.map((f) => t(`form.field.${f}`)).join(', ') }) : '',
   );
   const [problem, setProblem] = useState<string | null>(null);
+  const [working, setWorking] = useState(false);
   if (!record || !checklist) return null;
 
   const blocking = blockingItems(checklist);
+  const identityReasons = checklist.identityReasons;
+  // The notice is rendered from the decided case and stored with the decision (docs/guida-sportello.md).
+  const renderNotice = settings
+    ? async (decided: CaseRecord) =>
+        (await renderRefusalNoticePdf({ record: decided, office: settings, reasons: refusalReasons(decided.decision?.reasonCodes ?? [], identityReasons), now: new Date(decided.decision?.decidedAt ?? Date.now()) })).pdf
+    : undefined;
   // The same sentences the applicant reads in the refusal notice.
   const sentence = (code: string) => writeReason(refusalReasons([code], checklist.identityReasons)[0], templatesIt.reasons).item.text;
   const decision = record.decision;
 
   async function run(action: () => Promise<void>) {
+    setWorking(true);
     try {
       setProblem(null);
       await action();
     } catch (error) {
       setProblem(describeError(error, t));
+    } finally {
+      setWorking(false);
     }
   }
 
@@ -63,6 +74,7 @@ export function DecisionStep() {
             reasons={refusalReasons(decision.reasonCodes, checklist.identityReasons)}
             settings={settings}
             received={scanRolesOf(attachments)}
+            storedNotice={attachments.find((a) => a.role === 'avviso-rifiuto') ?? null}
           />
         )}
         {canReopen(record.state) && (
@@ -79,7 +91,7 @@ export function DecisionStep() {
     <div className="panel" aria-labelledby="decision-heading">
       <h3 id="decision-heading">{t('intake.step.decision')}</h3>
       {blocking > 0 && <p className="message-error">{t('intake.decision.acceptBlocked', { count: blocking })}</p>}
-      <button type="button" className="button-primary" disabled={blocking > 0} onClick={() => void run(() => decide({ outcome: 'accept', reasonCodes: [], freeText: '' }))}>
+      <button type="button" className="button-primary" disabled={blocking > 0 || working} onClick={() => void run(() => decide({ outcome: 'accept', reasonCodes: [], freeText: '' }))}>
         {t('intake.decision.accept')}
       </button>
       <fieldset className="choice-group">
@@ -97,13 +109,15 @@ export function DecisionStep() {
       </div>
       <button
         type="button"
+        disabled={working}
         onClick={() => {
           if (selected.length === 0 && freeText.trim() === '') return setProblem(t('intake.decision.needsReason'));
-          void run(() => decide({ outcome: 'refuse', reasonCodes: selected, freeText }));
+          void run(() => decide({ outcome: 'refuse', reasonCodes: selected, freeText }, renderNotice));
         }}
       >
         {t('intake.decision.refuse')}
       </button>
+      {working && <p role="status">{t('intake.decision.working')}</p>}
       {problem && <p role="alert" className="message-error">{problem}</p>}
     </div>
   );

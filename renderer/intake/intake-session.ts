@@ -59,7 +59,8 @@ interface IntakeState {
   correctDocumentValue(field: IdDocumentField, value: string): Promise<void>;
   /** Declares a personal-data mismatch a match, with a written justification (audited). */
   overrideMismatch(input: { code: string; field: CheckOverride['field']; justification: string }): Promise<boolean>;
-  decide(decision: { outcome: 'accept' | 'refuse'; reasonCodes: string[]; freeText: string }): Promise<void>;
+  /** `refusalNotice` renders the notice PDF from the decided case; the store keeps it with the decision. */
+  decide(decision: { outcome: 'accept' | 'refuse'; reasonCodes: string[]; freeText: string }, refusalNotice?: (decided: CaseRecord) => Promise<Uint8Array>): Promise<void>;
   reopen(): Promise<void>;
   start(input: { profile: Profile; urgent: boolean; urgentReason: string }): Promise<void>;
   open(caseId: string): Promise<void>;
@@ -218,11 +219,12 @@ export const useIntake = create<IntakeState>((set, get) => {
       return true;
     },
 
-    async decide(decision) {
+    async decide(decision, refusalNotice) {
       const record = get().record;
       if (!record) return;
       const { cases, clerkId } = signedInWork();
-      set({ record: await cases.decide(record.id, decision, clerkId) });
+      set({ record: await cases.decide(record.id, decision, clerkId, refusalNotice) });
+      await refreshAttachments();
     },
 
     async reopen() {

@@ -74,7 +74,13 @@ export interface CaseRepository {
   listReadings(caseId: string): Promise<StoredReadingView[]>;
   listCases(query: CaseQuery): Promise<CasePage>;
   countByState(): Promise<Record<CaseState, number>>;
-  decide(caseId: string, decision: DecisionInput, clerkId: string): Promise<CaseRecord>;
+  /**
+   * Accept or refuse. A refusal given `refusalNotice` stores the notice PDF it renders from the
+   * decided case as the case's 'avviso-rifiuto' attachment, in the same transaction as the
+   * decision (so the outbox never sends the case without it); a notice of an earlier decision is
+   * withdrawn. Both are audited with the PDF's SHA-256.
+   */
+  decide(caseId: string, decision: DecisionInput, clerkId: string, refusalNotice?: (decided: CaseRecord) => Promise<Uint8Array>): Promise<CaseRecord>;
   reopen(caseId: string, clerkId: string): Promise<CaseRecord>;
   /** Outbox and change-feed moves (queued → sending → sent → acknowledged → refused, quarantine). */
   moveState(caseId: string, to: CaseState, actorId: string, detail?: string): Promise<void>;
@@ -86,6 +92,11 @@ export interface CaseRepositoryDeps {
   clock: () => number;
   officeCode: () => string;
   newId?: () => string;
+}
+
+interface SealedDocument {
+  meta: AttachmentMeta;
+  sealed: Awaited<ReturnType<DataCipher['seal']>>;
 }
 
 /** Additional data binding an attachment's sealed bytes to its id (also used by the bundle import). */
@@ -122,7 +133,14 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
    * Load, change, re-encrypt, then write only if nobody else wrote the case meanwhile (another
    * window): the audit entry goes into the same transaction as the change it records.
    */
-  function change(caseId: string, clerkId: string, mutate: (record: CaseRecord) => { next: CaseRecord; audit: Parameters<typeof appendAudit>[2] }, extra?: (record: CaseRecord) => Promise<void>): Promise<CaseRecord> {
+  function change<Prepared = undefined>(
+    caseId: string,
+    clerkId: string,
+    mutate: (record: CaseRecord) => { next: CaseRecord; audit: Parameters<typeof appendAudit>[2] },
+    extra?: (record: CaseRecord, prepared: Prepared) => Promise<void>,
+    /** Slow work on the changed record (encrypting a document), done before the transaction opens. */
+    prepare?: (record: CaseRecord) => Promise<Prepared>,
+  ): Promise<CaseRecord> {
     return exclusive(() =>
       guardWrite(async () => {
         const before = await readRow(caseId);
@@ -130,16 +148,39 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
         const { next, audit } = mutate(current);
         const updated: CaseRecord = { ...next, updatedAt: Math.max(clock(), current.updatedAt + 1) };
         const row = await encrypt(updated);
-        await db.transaction('rw', [db.cases, db.outbox, ...auditTables(db)], async () => {
+        const prepared = (await prepare?.(updated)) as Prepared;
+        await db.transaction('rw', [db.cases, db.outbox, db.attachments, db.attachmentBlobs, ...auditTables(db)], async () => {
           const latest = await db.cases.get(caseId);
           if (!latest || latest.updatedAt !== before.updatedAt) throw new StoreError('store.error.concurrentEdit');
           await db.cases.put(row);
-          await extra?.(updated);
+          await extra?.(updated, prepared);
           await appendAudit(db, cipher.auditKey, { ...audit, clerkId }, updated.updatedAt);
         });
         return updated;
       }),
     );
+  }
+
+  /** A new attachment's metadata and its bytes sealed under the data key, bound to its id. */
+  async function sealDocument(caseId: string, input: NewAttachment, createdAt: number): Promise<SealedDocument> {
+    let plain: ArrayBuffer;
+    try {
+      plain = await input.bytes.arrayBuffer();
+    } catch (error) {
+      throw new StoreError('store.error.blobUnreadable', {}, { cause: error });
+    }
+    const meta = AttachmentMeta.parse({
+      id: newId(),
+      caseId,
+      role: input.role,
+      mimeType: input.mimeType,
+      size: plain.byteLength,
+      sha256: await sha256Hex(plain),
+      page: input.page,
+      createdAt,
+      purgedAt: null,
+    });
+    return { meta, sealed: await cipher.seal(plain, blobBinding(meta.id)) };
   }
 
   function requireEditable(record: CaseRecord): void {
@@ -240,28 +281,11 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
         guardWrite(async () => {
           const before = await readRow(caseId);
           requireEditable(await decrypt(before));
-          let plain: ArrayBuffer;
-          try {
-            plain = await input.bytes.arrayBuffer();
-          } catch (error) {
-            throw new StoreError('store.error.blobUnreadable', {}, { cause: error });
-          }
-          const sha256 = await sha256Hex(plain);
-          const existing = await db.attachments.where('[caseId+sha256]').equals([caseId, sha256]).first();
-          if (existing) return { attachment: AttachmentMeta.parse(existing), duplicate: true };
           const now = Math.max(clock(), before.updatedAt + 1);
-          const meta = AttachmentMeta.parse({
-            id: newId(),
-            caseId,
-            role: input.role,
-            mimeType: input.mimeType,
-            size: plain.byteLength,
-            sha256,
-            page: input.page,
-            createdAt: now,
-            purgedAt: null,
-          });
-          const sealed = await cipher.seal(plain, blobBinding(meta.id));
+          const { meta, sealed } = await sealDocument(caseId, input, now);
+          const existing = await db.attachments.where('[caseId+sha256]').equals([caseId, meta.sha256]).first();
+          if (existing) return { attachment: AttachmentMeta.parse(existing), duplicate: true };
+          const sha256 = meta.sha256;
           const duplicate = await db.transaction('rw', [db.cases, db.attachments, db.attachmentBlobs, ...auditTables(db)], async () => {
             const raced = await db.attachments.where('[caseId+sha256]').equals([caseId, sha256]).first();
             if (raced) return raced;
@@ -380,8 +404,8 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
       return Object.fromEntries(states.map((state, i) => [state, counts[i]])) as Record<CaseState, number>;
     },
 
-    decide(caseId, input, clerkId) {
-      return change(
+    decide(caseId, input, clerkId, refusalNotice) {
+      return change<SealedDocument | null>(
         caseId,
         clerkId,
         (record) => {
@@ -394,8 +418,29 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
             audit: { clerkId, action: 'decide', caseId, detail: `${decision.outcome}:${decision.reasonCodes.join(',')}`.slice(0, 200) },
           };
         },
-        async (record) => {
+        async (record, notice) => {
           await db.outbox.put({ caseId, priority: record.urgent ? 1 : 0, queuedAt: record.updatedAt, attempts: 0, nextAttemptAt: record.updatedAt, lastError: null, uploadUrls: {} });
+          const withdrawn = await db.attachments.where('caseId').equals(caseId).filter((a) => a.role === 'avviso-rifiuto').toArray();
+          for (const old of withdrawn) {
+            await db.attachmentBlobs.delete(old.id);
+            await db.attachments.delete(old.id);
+            await appendAudit(db, cipher.auditKey, { clerkId, action: 'notice', caseId, detail: `withdrawn:${old.sha256}` }, record.updatedAt);
+          }
+          if (notice) {
+            await db.attachmentBlobs.add({ id: notice.meta.id, iv: notice.sealed.iv, data: new Blob([notice.sealed.data]) });
+            await db.attachments.add(notice.meta);
+            await appendAudit(db, cipher.auditKey, { clerkId, action: 'notice', caseId, detail: `issued:${notice.meta.sha256}` }, record.updatedAt);
+          }
+        },
+        async (record) => {
+          if (record.decision?.outcome !== 'refuse' || !refusalNotice) return null;
+          let pdf: Uint8Array;
+          try {
+            pdf = await refusalNotice(record);
+          } catch (error) {
+            throw new StoreError('store.error.noticeFailed', {}, { cause: error });
+          }
+          return sealDocument(caseId, { role: 'avviso-rifiuto', mimeType: 'application/pdf', page: 1, bytes: new Blob([pdf as BlobPart]) }, record.updatedAt);
         },
       );
     },

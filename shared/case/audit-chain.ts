@@ -13,6 +13,8 @@ export const AuditAction = z.enum([
   'print-form',
   'ocr-correction',
   'decide',
+  /** The refusal notice stored with the case: `issued:<sha256>` or `withdrawn:<sha256>`. */
+  'notice',
   'reopen',
   'sync',
   'export',

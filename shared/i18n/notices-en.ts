@@ -10,6 +10,7 @@ export const noticesEn: Record<keyof typeof noticesIt, string> = {
   'notices.status.pdfDownloaded': 'Document saved as {fileName}: open it and print it.',
   'notices.status.draftOpened': 'E-mail draft opened in the mail program, addressed to {recipient}. Check it and send it from there.',
   'notices.status.draftSaved': 'E-mail draft saved in {path}, addressed to {recipient}: open it with the mail program.',
+  'notices.stored': 'The refusal notice is kept in the case (encrypted, {size} kB, issued on {date}) and is sent with it to the central service; every reprint is identical.',
   'notices.refusalNotice.notRefused': 'The refusal notice is only available for a refused application.',
   'notices.warning.reasonWithoutTemplate': 'Reason “{code}” has no predefined text: a generic sentence was written in the notice. Check it before handing it over.',
   'notices.warning.officeNotSet': 'Office name or address not set: the notice letterhead is incomplete. Complete them in Settings.',

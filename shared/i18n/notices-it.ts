@@ -9,6 +9,7 @@ export const noticesIt = {
   'notices.status.pdfDownloaded': 'Documento salvato come {fileName}: aprirlo e stamparlo.',
   'notices.status.draftOpened': 'Bozza di e-mail aperta nel programma di posta, indirizzata a {recipient}. Controllarla e inviarla da lì.',
   'notices.status.draftSaved': 'Bozza di e-mail salvata in {path}, indirizzata a {recipient}: aprirla con il programma di posta.',
+  'notices.stored': 'L’avviso di rifiuto è conservato nella pratica (cifrato, {size} kB, emesso il {date}) e viene inviato con essa al servizio centrale; ogni ristampa è identica.',
   'notices.refusalNotice.notRefused': 'L\'avviso di rifiuto è disponibile solo per una domanda rifiutata.',
   'notices.warning.reasonWithoutTemplate': 'Il motivo «{code}» non ha un testo predefinito: nell\'avviso è stato scritto un testo generico. Verificarlo prima di consegnarlo.',
   'notices.warning.officeNotSet': 'Nome o indirizzo della sede non impostati: l\'intestazione dell\'avviso è incompleta. Completarli in Impostazioni.',

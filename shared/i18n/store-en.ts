@@ -8,6 +8,7 @@ export const storeEn: Record<keyof typeof storeIt, string> = {
   'store.error.wrongKey': 'The encryption key does not match the data stored on this workstation: nothing was read or deleted. Contact IT support.',
   'store.error.keyInvalid': 'The encryption key received is not valid: nothing was read or deleted. Contact IT support.',
   'store.error.openFailed': 'The local database cannot be opened (damaged file or no space left). No data was deleted. Contact IT support.',
+  'store.error.noticeFailed': 'The refusal notice cannot be generated: the decision was not recorded and the case is intact. Try again; if it happens again, contact IT support.',
   'store.error.caseMissing': 'Case not found on this workstation.',
   'store.error.attachmentMissing': 'Image not found on this workstation.',
   'store.error.attachmentPurged': 'Image already deleted after the central service confirmed the case and the retention period ended.',

@@ -7,6 +7,7 @@ export const storeIt = {
   'store.error.wrongKey': 'La chiave di cifratura non corrisponde ai dati salvati su questa postazione: nessun dato è stato letto né cancellato. Contattare l’assistenza informatica.',
   'store.error.keyInvalid': 'La chiave di cifratura ricevuta non è valida: nessun dato è stato letto né cancellato. Contattare l’assistenza informatica.',
   'store.error.openFailed': 'Il database locale non può essere aperto (file danneggiato o spazio esaurito). Nessun dato è stato cancellato. Contattare l’assistenza informatica.',
+  'store.error.noticeFailed': 'L’avviso di rifiuto non può essere generato: la decisione non è stata registrata e la pratica è intatta. Riprovare; se si ripete, contattare l’assistenza informatica.',
   'store.error.caseMissing': 'Pratica non trovata su questa postazione.',
   'store.error.attachmentMissing': 'Immagine non trovata su questa postazione.',
   'store.error.attachmentPurged': 'Immagine già cancellata dopo la conferma del servizio centrale e il periodo di conservazione.',

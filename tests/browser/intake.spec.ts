@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { test, expect, enterApp } from './fixtures';
 
@@ -100,10 +101,45 @@ test('a clerk opens a case, captures the documents, fills the form and refuses i
   const note = page.getByLabel('Note per l’interessato (facoltative se è indicato almeno un motivo)');
   await expect(note).toHaveValue(/^Campi obbligatori ancora vuoti: .*Sesso/);
   await page.getByRole('button', { name: 'Respingi la pratica' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Pratica respinta' })).toBeVisible();
+  // The refusal also renders and stores the notice PDF (fonts embedded): allow a loaded machine its time.
+  await expect(page.getByRole('status').filter({ hasText: 'Pratica respinta' })).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('[data-code="REQUIRED_FIELD_EMPTY"]')).toContainText('Nel modulo manca un dato obbligatorio');
   await expect(page.getByRole('button', { name: 'Stampa ricevuta' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/23-decisione.png', fullPage: true });
+
+  // The refusal notice is part of the case: stored encrypted with the decision, listed, audited, reprinted identical.
+  await expect(page.getByTestId('stored-notice')).toContainText('L’avviso di rifiuto è conservato nella pratica');
+  const stored = () =>
+    page.evaluate(async ({ sessionUrl, intakeUrl }) => {
+      const { useSession } = (await import(/* @vite-ignore */ sessionUrl)) as Session;
+      const { store } = useSession.getState();
+      const { useIntake } = (await import(/* @vite-ignore */ intakeUrl)) as IntakeSession;
+      const caseId = useIntake.getState().record!.id;
+      const notices = (await store!.cases.listAttachments(caseId)).filter((a) => a.role === 'avviso-rifiuto');
+      const blob = notices[0] && (await store!.db.attachmentBlobs.get(notices[0].id));
+      const bytes = notices[0] ? Array.from(new Uint8Array(await (await store!.cases.readAttachment(notices[0].id)).arrayBuffer())) : [];
+      const sealedHead = blob ? Array.from(new Uint8Array(await blob.data.arrayBuffer()).subarray(0, 5)) : [];
+      const audit = (await store!.db.audit.where('caseId').equals(caseId).toArray()).filter((e) => e.action === 'notice').map((e) => e.detail);
+      return { count: notices.length, sha256: notices[0]?.sha256, bytes, sealedHead, audit };
+    }, { sessionUrl: '/store/session.ts', intakeUrl: '/intake/intake-session.ts' });
+  const first = await stored();
+  expect(first.count).toBe(1);
+  expect(String.fromCharCode(...first.bytes.slice(0, 5))).toBe('%PDF-');
+  expect(String.fromCharCode(...first.sealedHead)).not.toBe('%PDF-');
+  expect(first.audit).toEqual([`issued:${first.sha256}`]);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Stampa avviso di rifiuto' }).click();
+  const reprinted = await fs.readFile((await (await download).path())!);
+  expect(Buffer.compare(reprinted, Buffer.from(first.bytes))).toBe(0);
+
+  await page.getByRole('button', { name: 'Riapri la pratica' }).click();
+  await expect(page.getByRole('button', { name: 'Respingi la pratica' })).toBeVisible();
+  // A new decision withdraws the earlier notice and stores its own.
+  await page.getByRole('button', { name: 'Respingi la pratica' }).click();
+  await expect(page.getByTestId('stored-notice')).toBeVisible({ timeout: 30_000 });
+  const second = await stored();
+  expect(second.count).toBe(1);
+  expect(second.audit).toEqual([`issued:${first.sha256}`, `withdrawn:${first.sha256}`, `issued:${second.sha256}`]);
   await page.getByRole('button', { name: 'Riapri la pratica' }).click();
   await expect(page.getByRole('button', { name: 'Respingi la pratica' })).toBeVisible();
 });

@@ -140,7 +140,7 @@ test('panel: no e-mail/PEC and a reason without a template give Italian messages
     decision: { ...base.decision!, reasonCodes: ['SURNAME_MISMATCH', 'NUOVO_MOTIVO_2027'] },
   });
   const reasons = [...sampleReasons, { code: 'NUOVO_MOTIVO_2027', field: 'nationality' as const, formValue: 'ITA', documentValue: 'FRA', message: '' }];
-  await mountPanel(page, { record, reasons, settings: sampleOffice, received: ['modulo'] });
+  await mountPanel(page, { record, reasons, settings: sampleOffice, received: ['modulo'], storedNotice: null });
   const panel = page.locator('#notices-harness');
   const warnings = panel.getByTestId('applicant-documents-warnings');
 
@@ -166,7 +166,7 @@ test('panel: no e-mail/PEC and a reason without a template give Italian messages
 test('panel: a malformed PEC falls back to the e-mail, says so, and the dev server writes the draft', async ({ page }) => {
   await openWithDocuments(page);
   const record = refusedCase({ form: sampleForm({ cognome: 'Rossi', nome: 'Anna', pec: 'anna.rossi@pec', email: 'anna.rossi@example.it' }) });
-  await mountPanel(page, { record, reasons: sampleReasons, settings: sampleOffice, received: [] });
+  await mountPanel(page, { record, reasons: sampleReasons, settings: sampleOffice, received: [], storedNotice: null });
   const panel = page.locator('#notices-harness');
   const download = page.waitForEvent('download');
   await panel.getByRole('button', { name: 'Prepara e-mail/PEC' }).click();
@@ -184,7 +184,7 @@ test('panel: a malformed PEC falls back to the e-mail, says so, and the dev serv
 test('panel: an accepted case offers the receipt only', async ({ page }) => {
   await openWithDocuments(page);
   const record = refusedCase({ decision: { ...refusedCase().decision!, outcome: 'accept', reasonCodes: [], freeText: '' } });
-  await mountPanel(page, { record, reasons: [], settings: sampleOffice, received: ['modulo', 'documento-fronte', 'documento-retro'] });
+  await mountPanel(page, { record, reasons: [], settings: sampleOffice, received: ['modulo', 'documento-fronte', 'documento-retro'], storedNotice: null });
   const panel = page.locator('#notices-harness');
   await expect(panel.getByRole('button', { name: 'Stampa avviso di rifiuto' })).toBeDisabled();
   await expect(panel.getByRole('button', { name: 'Prepara e-mail/PEC' })).toBeDisabled();

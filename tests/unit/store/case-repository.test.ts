@@ -97,6 +97,37 @@ describe('case repository', () => {
     await expectStoreError(store.cases.moveState(c.id, 'draft', 'system:outbox'), 'store.error.badTransition');
   });
 
+  it('stores the refusal notice with the decision, atomically, encrypted, audited, and withdraws it on the next decision', async () => {
+    const { store } = await openTestStore();
+    const c = await store.cases.createDraft({ profile: null, urgent: false, urgentReason: '' }, CLERK);
+    const refusal = { outcome: 'refuse' as const, reasonCodes: ['SURNAME_MISMATCH'], freeText: '' };
+    const pdf = (text: string) => async () => new TextEncoder().encode(`%PDF-1.7\n${text}\n%%EOF`);
+    // A notice that cannot be rendered leaves the case undecided: the outbox never sends a refusal without it.
+    await expectStoreError(store.cases.decide(c.id, refusal, CLERK, async () => Promise.reject(new Error('font missing'))), 'store.error.noticeFailed');
+    expect((await store.cases.loadCase(c.id, CLERK)).state).toBe('draft');
+    expect(await store.db.outbox.get(c.id)).toBeUndefined();
+
+    let seen: string | null = null;
+    await store.cases.decide(c.id, refusal, CLERK, async (decided) => {
+      seen = `${decided.state}:${decided.decision?.outcome}`;
+      return pdf('primo avviso')();
+    });
+    expect(seen).toBe('queued:refuse');
+    const [notice] = await store.cases.listAttachments(c.id);
+    expect(notice).toMatchObject({ role: 'avviso-rifiuto', mimeType: 'application/pdf', page: 1 });
+    expect(new TextDecoder().decode(await (await store.cases.readAttachment(notice.id)).arrayBuffer())).toContain('primo avviso');
+    const sealed = new TextDecoder().decode(await (await store.db.attachmentBlobs.get(notice.id))!.data.arrayBuffer());
+    expect(sealed).not.toContain('primo avviso');
+
+    await store.cases.reopen(c.id, CLERK);
+    expect(await store.cases.listAttachments(c.id)).toHaveLength(1);
+    await store.cases.decide(c.id, { outcome: 'accept', reasonCodes: [], freeText: '' }, CLERK, pdf('mai usato'));
+    expect(await store.cases.listAttachments(c.id)).toEqual([]);
+    expect(await store.db.attachmentBlobs.get(notice.id)).toBeUndefined();
+    const audit = (await store.db.audit.where('caseId').equals(c.id).toArray()).filter((e) => e.action === 'notice').map((e) => e.detail);
+    expect(audit).toEqual([`issued:${notice.sha256}`, `withdrawn:${notice.sha256}`]);
+  });
+
   it('reports a tampered case as damaged and keeps the others readable', async () => {
     const { store } = await openTestStore();
     const good = await store.cases.createDraft({ profile: null, urgent: false, urgentReason: '' }, CLERK);
