@@ -5,6 +5,7 @@ import { dragCrop, isIdentity, nudgeCrop, NO_TRANSFORM, turnAnticlockwise, turnC
 import { useTranslation } from '../i18n/use-translation';
 import { usePageImage } from './PageCanvas';
 import { useIntake } from './intake-session';
+import { MAX_EDIT_PIXELS, tooLargeToEdit } from './scan-editing';
 
 const DISPLAY = { width: 760, height: 520 };
 const ARROWS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
@@ -91,6 +92,18 @@ export function ScanEditor({ attachment, name, onCancel, onSaved }: { attachment
 
   if (image === 'failed') return <p className="message-error">{t('intake.viewer.unavailable')}</p>;
   if (!bitmap) return <p className="hint">{t('intake.viewer.loading')}</p>;
+  if (tooLargeToEdit(original)) {
+    return (
+      <div className="scan-editor">
+        <p className="message-error">{t('intake.editor.tooLarge', { megapixels: Math.round((original.width * original.height) / 1e6), limit: MAX_EDIT_PIXELS / 1e6 })}</p>
+        <div className="actions">
+          <button type="button" onClick={onCancel}>
+            {t('intake.editor.cancel')}
+          </button>
+        </div>
+      </div>
+    );
+  }
   const px = (value: number) => Math.round(value * scale);
   return (
     <div className="scan-editor">

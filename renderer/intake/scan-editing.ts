@@ -12,10 +12,21 @@ export function isEditable(mimeType: string): mimeType is EditableMimeType {
 
 const JPEG_QUALITY = 0.92;
 
+/**
+ * Above this a canvas of the whole image may not be allocated (Chromium caps canvas area at
+ * 268 MP, and memory runs out well before on a counter PC); capture accepts up to 400 MP.
+ */
+export const MAX_EDIT_PIXELS = 100_000_000;
+
+export function tooLargeToEdit(size: { width: number; height: number }): boolean {
+  return size.width * size.height > MAX_EDIT_PIXELS;
+}
+
 export async function applyScanTransform(scan: Blob, mimeType: EditableMimeType, transform: ScanTransform): Promise<Blob> {
   const bitmap = await createImageBitmap(scan, { imageOrientation: 'from-image' });
   try {
     const original = { width: bitmap.width, height: bitmap.height };
+    if (tooLargeToEdit(original)) throw new Error('The scan is too large to edit.');
     const out = transformedSize(transform, original);
     const canvas = new OffscreenCanvas(out.width, out.height);
     const context = canvas.getContext('2d');

@@ -63,6 +63,7 @@ export const intakeEn: Record<keyof typeof intakeIt, string> = {
   'intake.editor.image': 'Preview of “{name}” with the chosen rotation',
   'intake.editor.selection': 'Crop frame: from {x}, {y}, {width} × {height} pixels',
   'intake.editor.result': 'Result: {width} × {height} pixels, rotated by {rotation}°.',
+  'intake.editor.tooLarge': 'Image too large to edit here ({megapixels} million pixels, at most {limit}): capture it again at a lower resolution (300 dpi is enough), already straight.',
   'intake.editor.saved': 'Straightened and cropped image saved in place of the original; the documents are being read again.',
   'intake.editor.failed': 'The image could not be edited: the original stays in the case as it was.',
   'intake.region.form': 'Area of the form “{field}” was read from',

@@ -62,6 +62,7 @@ export const intakeIt = {
   'intake.editor.image': 'Anteprima di «{name}» con la rotazione scelta',
   'intake.editor.selection': 'Riquadro di ritaglio: da {x}, {y}, {width} × {height} pixel',
   'intake.editor.result': 'Risultato: {width} × {height} pixel, ruotato di {rotation}°.',
+  'intake.editor.tooLarge': 'Immagine troppo grande per essere modificata qui ({megapixels} milioni di pixel, massimo {limit}): acquisirla di nuovo a risoluzione più bassa (300 dpi bastano), già dritta.',
   'intake.editor.saved': 'Immagine raddrizzata e ritagliata salvata al posto dell’originale; i documenti vengono riletti.',
   'intake.editor.failed': 'Non è stato possibile modificare l’immagine: l’originale resta nella pratica così com’era.',
   'intake.region.form': 'Zona del modulo da cui è stato letto «{field}»',
