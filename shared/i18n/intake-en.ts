@@ -151,6 +151,7 @@ export const intakeEn: Record<keyof typeof intakeIt, string> = {
   'intake.decision.acceptBlocked': "The case cannot be accepted: {count} checks failed. Correct misread data or refuse.",
   'intake.decision.done.accept': "Case accepted: it is queued for the central service.",
   'intake.decision.done.refuse': "Case refused: the reasons are recorded for the applicant’s notice.",
+  'intake.decision.working': 'Recording the decision and preparing the notice…',
   'intake.decision.reopen': "Reopen the case",
   'intake.reason.REQUIRED_FIELD_EMPTY': "Required field not filled: {field}.",
   'intake.reason.DOCUMENT_SIDE_MISSING': "The copy of the {side} of the ID document is missing.",

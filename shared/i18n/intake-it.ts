@@ -151,6 +151,7 @@ export const intakeIt = {
   'intake.decision.done.accept': "Pratica accettata: è in coda per l’invio al servizio centrale.",
   'intake.decision.done.refuse': "Pratica respinta: i motivi sono registrati per l’avviso all’interessato.",
   'intake.decision.reopen': "Riapri la pratica",
+  'intake.decision.working': "Registrazione della decisione e preparazione dell’avviso…",
   'intake.reason.REQUIRED_FIELD_EMPTY': "Campo obbligatorio non compilato: {field}.",
   'intake.reason.DOCUMENT_SIDE_MISSING': "Manca la copia del {side} del documento di identità.",
   'intake.reason.FORM_MISSING': "Manca il modulo di richiesta firmato.",

@@ -8,6 +8,7 @@ import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { enterApp, expect } from './fixtures';
 
 type Session = typeof import('../../renderer/store/session');
+type Documents = typeof import('../../renderer/documents/applicant-documents');
 type AppStore = typeof import('../../renderer/app/app-store');
 
 declare global {
@@ -130,10 +131,10 @@ export interface SeededCase {
  * Decides a case with a form PDF and the two ID sides (random bytes of the given sizes) through
  * the app's own store, exactly as the wizard does: the decision puts it in the outbox.
  */
-export async function seedQueuedCase(page: Page, options: { sizes?: number[]; urgent?: boolean } = {}): Promise<SeededCase> {
+export async function seedQueuedCase(page: Page, options: { sizes?: number[]; urgent?: boolean; refuse?: boolean } = {}): Promise<SeededCase> {
   const sizes = options.sizes ?? [120_000, 90_000, 90_000];
   return page.evaluate(
-    async ({ sizes, urgent }) => {
+    async ({ sizes, urgent, refuse, documentsUrl }) => {
       const { store, clerk } = window.syncTest.session.useSession.getState();
       const cases = store!.cases;
       const created = await cases.createDraft({ profile: 'MEDICO_ESTERNO', urgent, urgentReason: urgent ? 'pronto soccorso' : '' }, clerk!.id);
@@ -146,11 +147,19 @@ export async function seedQueuedCase(page: Page, options: { sizes?: number[]; ur
         for (let offset = 0; offset < size; offset += 65_536) crypto.getRandomValues(bytes.subarray(offset, Math.min(size, offset + 65_536)));
         await cases.attach(created.id, { role: roles[index], mimeType: index === 0 ? 'application/pdf' : 'image/jpeg', page: 1, bytes: new Blob([bytes]) }, clerk!.id);
       }
-      await cases.decide(created.id, { outcome: 'accept', reasonCodes: [], freeText: '' }, clerk!.id);
+      if (refuse) {
+        // As the decision step does: the notice rendered from the decided case is stored with the decision.
+        const documents = (await import(/* @vite-ignore */ documentsUrl)) as Documents;
+        const office = { officeCode: 'RM01', officeName: 'Sede di prova', officeAddress: 'Via di prova 1, Roma' };
+        const render = async (decided: Parameters<Documents['renderRefusalNoticePdf']>[0]['record']) => (await documents.renderRefusalNoticePdf({ record: decided, office, reasons: [], now: new Date() })).pdf;
+        await cases.decide(created.id, { outcome: 'refuse', reasonCodes: ['SURNAME_MISMATCH'], freeText: '' }, clerk!.id, render);
+      } else {
+        await cases.decide(created.id, { outcome: 'accept', reasonCodes: [], freeText: '' }, clerk!.id);
+      }
       const attachments = await cases.listAttachments(created.id);
       return { caseId: created.id, number: created.number, attachments: attachments.map((a) => ({ id: a.id, sha256: a.sha256, size: a.size })) };
     },
-    { sizes, urgent: options.urgent ?? false },
+    { sizes, urgent: options.urgent ?? false, refuse: options.refuse ?? false, documentsUrl: '/documents/applicant-documents.ts' },
   );
 }
 

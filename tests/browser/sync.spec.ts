@@ -74,6 +74,19 @@ function readable(fault: Fault): Fault {
   return fault.kind === 'respond' ? { ...fault, headers: { 'Access-Control-Allow-Origin': '*' } } : fault;
 }
 
+test('a refused case travels with the refusal notice stored at the decision: the service holds it as its refusal-notice attachment, hash equal', async ({ page }) => {
+  const office = await freshOffice();
+  await connectWorkstation(page, rig, office);
+  const seeded = await seedQueuedCase(page, { refuse: true });
+  expect(seeded.attachments).toHaveLength(4);
+  await syncNow(page);
+  await expect(caseRow(page, seeded.number)).toContainText('Confermata dal servizio centrale');
+  await expectReceivedOnce(rig, office, seeded);
+  const notice = seeded.attachments[3];
+  const detail = await call<{ submission: { attachments: { attachmentId: string; role: string; mediaType: string }[] } }>(rig.central.url, 'GET', `/api/v1/admin/cases/${seeded.caseId}`, { token: ADMIN_TOKEN });
+  expect(detail.body.submission.attachments.find((a) => a.attachmentId === notice.id)).toMatchObject({ role: 'refusal-notice', mediaType: 'application/pdf' });
+});
+
 const SERVICE_ANSWERS: { name: string; fault: Fault; message: string }[] = [
   { name: '500 from the service', fault: readable(cannedResponses.internalError), message: 'Errore interno del servizio centrale: riprovare più tardi.' },
   { name: '502 HTML page from a proxy', fault: readable(cannedResponses.badGatewayHtml), message: 'Il servizio centrale o un apparato di rete ha risposto con un errore (502).' },
