@@ -63,6 +63,31 @@ describe('case submission', () => {
     expect(await caseCount()).toBe(count);
   });
 
+  it('takes a case created on one workstation from another workstation of the same office (case bundle), once', async () => {
+    const other = await enrollWorkstation(central.url, 'RM01', 'Sportello nuovo');
+    const caseId = randomUUID();
+    const files = sampleAttachments([20_000, 8_000]);
+    const uploadIds: string[] = [];
+    for (const file of files) uploadIds.push(await uploadAttachment(central.url, other.token, caseId, file));
+    const count = await caseCount();
+    const fromNew = await call(central.url, 'PUT', `/api/v1/cases/${caseId}`, { token: other.token, body: buildSubmission(caseId, files, uploadIds) });
+    expect(fromNew.status).toBe(201);
+    // The exporting workstation resumes it too: same receipt, nothing new stored.
+    const ownIds: string[] = [];
+    for (const file of files) ownIds.push(await uploadAttachment(central.url, token, caseId, file));
+    const fromOld = await call(central.url, 'PUT', `/api/v1/cases/${caseId}`, { token, body: buildSubmission(caseId, files, ownIds) });
+    expect(fromOld.status).toBe(200);
+    expect(fromOld.body).toEqual(fromNew.body);
+    expect(await caseCount()).toBe(count + 1);
+    // A workstation of another office gets a conflict, never the case.
+    const elsewhere = await enrollWorkstation(central.url, 'MI02');
+    const foreignIds: string[] = [];
+    for (const file of files) foreignIds.push(await uploadAttachment(central.url, elsewhere.token, caseId, file));
+    const foreign = await call(central.url, 'PUT', `/api/v1/cases/${caseId}`, { token: elsewhere.token, body: buildSubmission(caseId, files, foreignIds) });
+    expect(foreign.status).toBe(409);
+    expect((await call(central.url, 'GET', `/api/v1/cases/${caseId}`, { token: elsewhere.token })).status).toBe(404);
+  });
+
   it('refuses the same case id with different content with 409 CASE_CONFLICT and keeps the original', async () => {
     const first = await sendCase(central.url, token);
     const changed = { ...first.submission, formFields: { ...first.submission.formFields, cognome: 'BIANCHI' } };
