@@ -1,10 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { cannedResponses, faultFirst, randomFaultPlan, type Fault, type ProxiedRequest } from '../support/fault-proxy';
+import { cannedResponses, faultFirst, type Fault, type ProxiedRequest } from '../support/fault-proxy';
+import { startUntrustedTlsServer } from '../support/untrusted-tls-server';
 import { test, expect } from './fixtures';
 import {
-  archivedSha256,
   caseRow,
   centralCases,
+  configureService,
   connectWorkstation,
   enroll,
   expectReceivedOnce,
@@ -12,12 +13,15 @@ import {
   localCase,
   newOffice,
   openApp,
+  readableByPage,
   seedQueuedCase,
   startSyncRig,
+  submitEnrollment,
   syncNow,
   type SeededCase,
   type SyncRig,
 } from './sync-support';
+import { freePort } from '../../central/tests/child-central';
 import { ADMIN_TOKEN, call, enrollWorkstation, sampleAttachments, sendCase } from '../../central/tests/harness';
 
 /**
@@ -66,14 +70,6 @@ test('a queued case with three attachments reaches the service exactly once, eve
   expect(await localCase(page, seeded.caseId)).toEqual({ state: 'acknowledged', readable: 3 });
 });
 
-/**
- * A canned answer the page may read: a browser hides any cross-origin answer without CORS headers
- * and reports a network failure instead (the last case below shows what the clerk then sees).
- */
-function readable(fault: Fault): Fault {
-  return fault.kind === 'respond' ? { ...fault, headers: { 'Access-Control-Allow-Origin': '*' } } : fault;
-}
-
 test('a refused case travels with the refusal notice stored at the decision: the service holds it as its refusal-notice attachment, hash equal', async ({ page }) => {
   const office = await freshOffice();
   await connectWorkstation(page, rig, office);
@@ -88,12 +84,13 @@ test('a refused case travels with the refusal notice stored at the decision: the
 });
 
 const SERVICE_ANSWERS: { name: string; fault: Fault; message: string }[] = [
-  { name: '500 from the service', fault: readable(cannedResponses.internalError), message: 'Errore interno del servizio centrale: riprovare più tardi.' },
-  { name: '502 HTML page from a proxy', fault: readable(cannedResponses.badGatewayHtml), message: 'Il servizio centrale o un apparato di rete ha risposto con un errore (502).' },
-  { name: '503 plain text', fault: readable(cannedResponses.unavailable), message: 'Il servizio centrale o un apparato di rete ha risposto con un errore (503).' },
-  { name: '200 with garbage', fault: readable(cannedResponses.okGarbage), message: 'La risposta (200) non proviene dal servizio centrale' },
-  { name: '200 with an HTML login page', fault: readable(cannedResponses.okHtml), message: 'La risposta (200) non proviene dal servizio centrale' },
-  { name: '502 HTML page without CORS headers', fault: cannedResponses.badGatewayHtml, message: 'Servizio centrale non raggiungibile' },
+  { name: '500 from the service', fault: readableByPage(cannedResponses.internalError), message: 'Errore interno del servizio centrale: riprovare più tardi.' },
+  { name: '502 HTML page from a proxy', fault: readableByPage(cannedResponses.badGatewayHtml), message: 'Il servizio centrale o un apparato di rete ha risposto con un errore (502).' },
+  { name: '503 plain text', fault: readableByPage(cannedResponses.unavailable), message: 'Il servizio centrale o un apparato di rete ha risposto con un errore (503).' },
+  { name: '200 with garbage', fault: readableByPage(cannedResponses.okGarbage), message: 'La risposta (200) non proviene dal servizio centrale' },
+  { name: '200 with an HTML login page', fault: readableByPage(cannedResponses.okHtml), message: 'La risposta (200) non proviene dal servizio centrale' },
+  // Unreadable in the page; main's own look finds the service answering, so something in between interfered.
+  { name: '502 HTML page without CORS headers', fault: cannedResponses.badGatewayHtml, message: 'Il servizio centrale risponde, ma la sua risposta non arriva leggibile a questa postazione' },
 ];
 
 test('case submission answered with 500/502/503/garbage/HTML (each in turn): Italian message kept on the case, nothing deleted, drains by itself once the fault stops', async ({ page }) => {
@@ -139,7 +136,7 @@ test('413 from a middlebox quarantines the case with the reason, others go on, a
   const office = await freshOffice();
   await connectWorkstation(page, rig, office);
   const blocked = await seedQueuedCase(page, { urgent: true });
-  rig.proxy.setPlan(faultFirst(isCasePut, readable(cannedResponses.tooLargeHtml)));
+  rig.proxy.setPlan(faultFirst(isCasePut, readableByPage(cannedResponses.tooLargeHtml)));
   const other = await seedQueuedCase(page);
   await syncNow(page);
   await expect(caseRow(page, blocked.number)).toContainText('Da verificare');
@@ -158,7 +155,7 @@ test('a case the service refuses as such (same id, different content: 409) is qu
   const office = await freshOffice();
   await connectWorkstation(page, rig, office);
   // Hold the outbox off while another workstation of the office registers different content under the same case id.
-  rig.proxy.setPlan(() => readable(cannedResponses.unavailable));
+  rig.proxy.setPlan(() => readableByPage(cannedResponses.unavailable));
   const clashing = await seedQueuedCase(page, { urgent: true });
   const other = await enrollWorkstation(rig.central.url, office, 'Altra postazione');
   expect((await sendCase(rig.central.url, other.token, sampleAttachments([1000]), clashing.caseId)).response.status).toBe(201);
@@ -177,7 +174,7 @@ test('an expired tus upload (410) is started again from byte 0 and the case stil
   const office = await freshOffice();
   await connectWorkstation(page, rig, office);
   const expired: Fault = { kind: 'respond', status: 410, body: '{"code":"UPLOAD_EXPIRED","message":"Il caricamento è scaduto sul server: ricominciarlo da capo."}', contentType: 'application/json' };
-  rig.proxy.setPlan(faultFirst(isPatch, readable(expired)));
+  rig.proxy.setPlan(faultFirst(isPatch, readableByPage(expired)));
   const seeded = await seedQueuedCase(page);
   await syncNow(page);
   await expect(caseRow(page, seeded.number)).toContainText('Confermata dal servizio centrale', { timeout: 30_000 });
@@ -282,43 +279,38 @@ test('a workstation clock ten minutes ahead of the server is explained on screen
   await expect(page.getByRole('alert').filter({ hasText: 'differisce da quello del servizio centrale di 10 minuti (la postazione è avanti)' })).toBeVisible();
 });
 
-test('soak (reduced): 24 cases under seeded random faults end with 0 lost, 0 duplicated, 0 corrupted', async ({ page }) => {
-  test.setTimeout(240_000);
+test('a proxy answering everything with its own error page (no CORS headers): the clerk reads that a network device answered instead of the service, with the next step for IT; the case goes once it stops', async ({ page }) => {
   const office = await freshOffice();
   await connectWorkstation(page, rig, office);
-  const faults: Fault[] = [
-    { kind: 'cut-request', afterBytes: 40_000 },
-    { kind: 'drop-response' },
-    { kind: 'truncate-response', afterBytes: 10 },
-    { kind: 'duplicate-request' },
-    { kind: 'delay', ms: 300 },
-    readable(cannedResponses.unavailable),
-    readable(cannedResponses.badGatewayHtml),
-    readable(cannedResponses.okGarbage),
-    cannedResponses.internalError,
-  ];
-  const seeded: SeededCase[] = [];
-  for (let i = 0; i < 24; i++) seeded.push(await seedQueuedCase(page, { sizes: [60_000 + i * 1_000, 50_000, 50_000], urgent: i % 5 === 0 }));
-  rig.proxy.setPlan(randomFaultPlan({ seed: 20261123, rate: 0.05, faults }));
+  rig.proxy.setPlan(() => cannedResponses.badGatewayHtml);
+  const seeded = await seedQueuedCase(page);
   await syncNow(page);
-  // The clerk would press "Invia ora" now and then; the outbox does the rest.
-  await expect
-    .poll(
-      async () => {
-        const states = await Promise.all(seeded.map((one) => localCase(page, one.caseId).then((c) => c.state)));
-        if (states.some((state) => state !== 'acknowledged')) await syncNow(page);
-        return states.filter((state) => state === 'acknowledged').length;
-      },
-      { timeout: 200_000, intervals: [5_000] },
-    )
-    .toBe(seeded.length);
+  const failure = page.getByTestId('sync-connection-failure');
+  await expect(failure).toContainText('Al posto del servizio centrale ha risposto un apparato di rete intermedio (proxy, firewall) o un altro servizio (stato 502)');
+  await expect(failure).toContainText('l’assistenza informatica verifichi che proxy e firewall lascino passare le richieste');
+  expect(await localCase(page, seeded.caseId)).toEqual({ state: 'queued', readable: 3 });
   rig.proxy.setPlan(null);
-  test.info().annotations.push({ type: 'faults injected', description: String(rig.proxy.records.filter((r) => r.fault !== null).length) });
-  const held = await centralCases(rig, office);
-  expect(held.map((c) => c.caseId).sort()).toEqual(seeded.map((c) => c.caseId).sort());
-  for (const one of seeded) {
-    const received = held.find((c) => c.caseId === one.caseId)!;
-    expect(received.attachments.map((a) => a.sha256).sort()).toEqual(one.attachments.map((a) => a.sha256).sort());
-    for (const attachment of one.attachments) expect(await archivedSha256(rig, one.caseId, attachment.id)).toBe(attachment.sha256);
+  await syncNow(page);
+  await expect(caseRow(page, seeded.number)).toContainText('Confermata dal servizio centrale', { timeout: 30_000 });
+  await expectReceivedOnce(rig, office, seeded);
+});
+
+test('nothing listening at the service address: "non raggiungibile" with the network code, not a proxy or certificate message', async ({ page }) => {
+  await configureService(page, `http://127.0.0.1:${await freePort()}`);
+  await submitEnrollment(page, 'RM01', 'ABCD-EFGH-JKLM');
+  await expect(page.getByText('Servizio centrale non raggiungibile: nessuna risposta dall’indirizzo configurato')).toContainText('codice ECONNREFUSED');
+});
+
+test('a service certificate the workstation does not trust: the clerk reads a certificate problem (not "unreachable") with the next step for IT, and nothing is sent', async ({ page }) => {
+  const tls = await startUntrustedTlsServer();
+  try {
+    await configureService(page, tls.url);
+    await submitEnrollment(page, 'RM01', 'ABCD-EFGH-JKLM');
+    const message = page.getByText('Il certificato di sicurezza del servizio centrale non è valido per questa postazione');
+    await expect(message).toContainText(/codice (DEPTH_ZERO_SELF_SIGNED_CERT|ERR_CERT_AUTHORITY_INVALID)/);
+    await expect(message).toContainText('L’assistenza informatica verifichi il certificato del servizio');
+    await page.screenshot({ path: test.info().outputPath('certificate-message.png'), fullPage: true });
+  } finally {
+    await tls.close();
   }
 });
