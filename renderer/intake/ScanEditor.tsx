@@ -108,7 +108,7 @@ export function ScanEditor({ attachment, name, onCancel, onSaved }: { attachment
   return (
     <div className="scan-editor">
       <div className="actions" role="toolbar" aria-label={t('intake.editor.tools', { name })}>
-        <button type="button" onClick={() => apply(turnAnticlockwise(current, original))}>
+        <button type="button" onClick={() => apply(turnAnticlockwise(current, original))} autoFocus>
           {t('intake.editor.turnLeft')}
         </button>
         <button type="button" onClick={() => apply(turnClockwise(current, original))}>

@@ -192,3 +192,42 @@ test('a sideways phone photo of an ID back is turned and cropped by keyboard: th
   await back.getByRole('button', { name: /^Ingrandisci: / }).click();
   await page.screenshot({ path: 'test-results/screens/35-retro-raddrizzato.png' });
 });
+
+test('the applied transform is pixel-exact: quarter turns and crop on a four-colour test image', async ({ page }) => {
+  await page.goto('/');
+  const corners = await page.evaluate(async () => {
+    const editingModule = '/intake/scan-editing.ts';
+    const { applyScanTransform } = await import(/* @vite-ignore */ editingModule);
+    // 40 × 20: red top-left, green top-right, blue bottom-left, white bottom-right quadrants.
+    const source = new OffscreenCanvas(40, 20);
+    const context = source.getContext('2d') as OffscreenCanvasRenderingContext2D;
+    for (const [x, y, colour] of [[0, 0, '#ff0000'], [20, 0, '#00ff00'], [0, 10, '#0000ff'], [20, 10, '#ffffff']] as const) {
+      context.fillStyle = colour;
+      context.fillRect(x, y, 20, 10);
+    }
+    const png = await source.convertToBlob({ type: 'image/png' });
+    const name = (r: number, g: number, b: number) => (r > 200 && g > 200 && b > 200 ? 'white' : r > 200 ? 'red' : g > 200 ? 'green' : b > 200 ? 'blue' : '?');
+    const read = async (blob: Blob) => {
+      const bitmap = await createImageBitmap(blob);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const c = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+      c.drawImage(bitmap, 0, 0);
+      const at = (x: number, y: number) => {
+        const [r, g, b] = c.getImageData(x, y, 1, 1).data;
+        return name(r, g, b);
+      };
+      return { size: `${bitmap.width}x${bitmap.height}`, tl: at(1, 1), tr: at(bitmap.width - 2, 1), bl: at(1, bitmap.height - 2), br: at(bitmap.width - 2, bitmap.height - 2) };
+    };
+    return {
+      turn90: await read(await applyScanTransform(png, 'image/png', { rotation: 90, crop: null })),
+      turn180: await read(await applyScanTransform(png, 'image/png', { rotation: 180, crop: null })),
+      turn270: await read(await applyScanTransform(png, 'image/png', { rotation: 270, crop: null })),
+      // Turned 90° the image is 20 × 40; its bottom half is the original's right half (green, white).
+      turn90crop: await read(await applyScanTransform(png, 'image/png', { rotation: 90, crop: { x: 0, y: 20, width: 20, height: 20 } })),
+    };
+  });
+  expect(corners.turn90).toEqual({ size: '20x40', tl: 'blue', tr: 'red', bl: 'white', br: 'green' });
+  expect(corners.turn180).toEqual({ size: '40x20', tl: 'white', tr: 'blue', bl: 'green', br: 'red' });
+  expect(corners.turn270).toEqual({ size: '20x40', tl: 'green', tr: 'white', bl: 'red', br: 'blue' });
+  expect(corners.turn90crop).toEqual({ size: '20x20', tl: 'white', tr: 'green', bl: 'white', br: 'green' });
+});
