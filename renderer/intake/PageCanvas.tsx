@@ -1,33 +1,33 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Box } from '../../shared/document-reading/raster';
 import { useTranslation } from '../i18n/use-translation';
-import { pageImage, type PageImage } from './page-images';
+import { pageImage, type PageDetail, type PageImage } from './page-images';
 
 /** The decoded page of a scan, or null while it loads; 'failed' when it cannot be shown. */
-export function usePageImage(attachmentId: string, mimeType: string, page: number): PageImage | null | 'failed' {
+export function usePageImage(attachmentId: string, mimeType: string, page: number, detail: PageDetail = 1): PageImage | null | 'failed' {
   const [image, setImage] = useState<{ key: string; value: PageImage | 'failed' } | null>(null);
-  const key = `${attachmentId}#${page}`;
+  const key = `${attachmentId}#${page}@${detail}`;
   useEffect(() => {
     let live = true;
-    pageImage(attachmentId, mimeType, page).then(
+    pageImage(attachmentId, mimeType, page, detail).then(
       (value) => live && setImage({ key, value }),
       () => live && setImage({ key, value: 'failed' }),
     );
     return () => {
       live = false;
     };
-  }, [attachmentId, mimeType, page, key]);
+  }, [attachmentId, mimeType, page, detail, key]);
   return image?.key === key ? image.value : null;
 }
 
 /**
  * Draws `source` (a part of the page; the whole page when absent) into a canvas `width` pixels
- * wide, with `outline` framed in red. Both are measured in `space` (the page size a reading saw,
+ * wide, with `outline` framed in red; an empty `label` makes it decoration. Both are measured in `space` (the page size a reading saw,
  * e.g. a PDF page at 300 dpi); by default in the pixels of the page as decoded here.
  */
-export function PageCanvas({ attachmentId, mimeType, page = 1, width, label, source, outline, space }: { attachmentId: string; mimeType: string; page?: number; width: number; label: string; source?: Box; outline?: Box; space?: { width: number; height: number } }) {
+export function PageCanvas({ attachmentId, mimeType, page = 1, detail = 1, width, label, source, outline, space }: { attachmentId: string; mimeType: string; page?: number; detail?: PageDetail; width: number; label: string; source?: Box; outline?: Box; space?: { width: number; height: number } }) {
   const t = useTranslation();
-  const image = usePageImage(attachmentId, mimeType, page);
+  const image = usePageImage(attachmentId, mimeType, page, detail);
   const canvas = useRef<HTMLCanvasElement>(null);
   const bitmap = image && image !== 'failed' ? image.bitmap : null;
   const k = bitmap && space ? bitmap.width / space.width : 1;
@@ -51,7 +51,8 @@ export function PageCanvas({ attachmentId, mimeType, page = 1, width, label, sou
 
   if (image === 'failed') return <span className="page-missing">{t('intake.viewer.unavailable')}</span>;
   if (!bitmap) return <span className="page-loading">{t('intake.viewer.loading')}</span>;
-  return <canvas ref={canvas} width={width} height={height} role="img" aria-label={label} />;
+  // Inside a labelled control (a thumbnail button) the picture is decoration: no second name.
+  return label ? <canvas ref={canvas} width={width} height={height} role="img" aria-label={label} /> : <canvas ref={canvas} width={width} height={height} aria-hidden="true" />;
 }
 
 function scaled(box: Box, k: number): Box {

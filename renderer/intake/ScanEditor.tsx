@@ -4,6 +4,7 @@ import type { Box } from '../../shared/document-reading/raster';
 import { dragCrop, isIdentity, nudgeCrop, NO_TRANSFORM, turnAnticlockwise, turnClockwise, turnedSize, type ArrowKey, type CropHandle, type ScanTransform } from '../../shared/intake/scan-transform';
 import { useTranslation } from '../i18n/use-translation';
 import { usePageImage } from './PageCanvas';
+import { NoticeLine } from './NoticeLine';
 import { useIntake } from './intake-session';
 import { MAX_EDIT_PIXELS, tooLargeToEdit } from './scan-editing';
 
@@ -23,6 +24,7 @@ export function ScanEditor({ attachment, name, onCancel, onSaved }: { attachment
   const [history, setHistory] = useState<ScanTransform[]>([NO_TRANSFORM]);
   const [dragging, setDragging] = useState<{ handle: CropHandle; startX: number; startY: number; from: Box; crop: Box } | null>(null);
   const [saving, setSaving] = useState(false);
+  const [failed, setFailed] = useState(false);
   const lastWasNudge = useRef(false);
   const canvas = useRef<HTMLCanvasElement>(null);
 
@@ -87,7 +89,9 @@ export function ScanEditor({ attachment, name, onCancel, onSaved }: { attachment
     setSaving(true);
     const saved = await transformScan(attachment.id, current);
     setSaving(false);
+    // The reason is the slot's message; the slot is behind this dialog, so it shows here too.
     if (saved) onSaved();
+    else setFailed(true);
   }
 
   if (image === 'failed') return <p className="message-error">{t('intake.viewer.unavailable')}</p>;
@@ -127,6 +131,7 @@ export function ScanEditor({ attachment, name, onCancel, onSaved }: { attachment
           {t('intake.editor.cancel')}
         </button>
       </div>
+      {failed && attachment.role !== 'avviso-rifiuto' && <NoticeLine place={attachment.role} />}
       <p className="hint" id="scan-editor-keys">
         {t('intake.editor.keys')}
       </p>

@@ -103,7 +103,7 @@ export function ScanViewer({ attachment, name, onClose }: { attachment: Attachme
           {/* Focusable, so a zoomed page scrolls with the arrow keys too. */}
           <div className="scan-viewer-canvas" tabIndex={0} role="region" aria-label={t('intake.viewer.scroll', { name })}>
             <div className="scan-page" style={{ width }}>
-              <PageCanvas attachmentId={attachment.id} mimeType={attachment.mimeType} page={page} width={width} label={pageCount > 1 ? `${name}, ${t('intake.viewer.page', { page, count: pageCount })}` : name} />
+              <PageCanvas attachmentId={attachment.id} mimeType={attachment.mimeType} page={page} detail={zoom > 1.5 ? 2 : 1} width={width} label={pageCount > 1 ? `${name}, ${t('intake.viewer.page', { page, count: pageCount })}` : name} />
               {showBoxes &&
                 boxes.map(({ key, label, region }) => (
                   <span

@@ -11,8 +11,11 @@ export interface PageImage {
   pageCount: number;
 }
 
-/** PDF points to screen pixels: 144 dpi, sharp at the viewer's usual zoom. */
+/** PDF points to screen pixels: 144 dpi, sharp at the viewer's usual zoom; `detail` 2 doubles it. */
 const PDF_SCREEN_SCALE = 2;
+
+/** 2 renders a PDF page at twice the pixels, for a zoomed-in viewer; images are decoded once either way. */
+export type PageDetail = 1 | 2;
 
 const cache = new Map<string, Promise<PageImage>>();
 
@@ -22,13 +25,13 @@ async function scanBytes(attachmentId: string): Promise<Blob> {
   return store.cases.readAttachment(attachmentId);
 }
 
-async function render(attachmentId: string, mimeType: string, page: number): Promise<PageImage> {
+async function render(attachmentId: string, mimeType: string, page: number, detail: PageDetail): Promise<PageImage> {
   const blob = await scanBytes(attachmentId);
   if (mimeType !== 'application/pdf') return { bitmap: await createImageBitmap(blob, { imageOrientation: 'from-image' }), pageCount: 1 };
   const doc = await openPdf(new Uint8Array(await blob.arrayBuffer()), attachmentId);
   try {
     const pdfPage = await doc.getPage(Math.min(Math.max(1, page), doc.numPages));
-    const viewport = pdfPage.getViewport({ scale: PDF_SCREEN_SCALE });
+    const viewport = pdfPage.getViewport({ scale: PDF_SCREEN_SCALE * detail });
     const canvas = new OffscreenCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
     const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
     context.fillStyle = '#ffffff';
@@ -41,11 +44,12 @@ async function render(attachmentId: string, mimeType: string, page: number): Pro
 }
 
 /** One page (1-based) of a scan; a failed render is not kept, so a later call tries again. */
-export function pageImage(attachmentId: string, mimeType: string, page = 1): Promise<PageImage> {
-  const key = `${attachmentId}#${page}`;
+export function pageImage(attachmentId: string, mimeType: string, page = 1, detail: PageDetail = 1): Promise<PageImage> {
+  const pdf = mimeType === 'application/pdf';
+  const key = pdf ? `${attachmentId}#${page}@${detail}` : attachmentId;
   let found = cache.get(key);
   if (!found) {
-    found = render(attachmentId, mimeType, page);
+    found = render(attachmentId, mimeType, page, pdf ? detail : 1);
     cache.set(key, found);
     found.catch(() => cache.delete(key));
   }

@@ -50,7 +50,11 @@ test('a two-page PDF form: first page as thumbnail, viewed page by page; the che
   await viewer.getByRole('button', { name: 'Pagina successiva' }).click();
   await expect(viewer.getByRole('img', { name: 'Modulo di richiesta firmato 1, Pagina 2 di 2' })).toBeVisible();
   await expect(viewer.getByRole('button', { name: 'Pagina successiva' })).toBeDisabled();
-  await viewer.getByRole('button', { name: 'Riduci' }).click();
+  // Zoomed in, the page is drawn again with twice the pixels.
+  for (let i = 0; i < 3; i += 1) await viewer.getByRole('button', { name: 'Ingrandisci' }).click();
+  await expect(viewer.getByRole('img', { name: 'Modulo di richiesta firmato 1, Pagina 2 di 2' })).toHaveAttribute('width', '1563');
+  for (let i = 0; i < 3; i += 1) await viewer.getByRole('button', { name: 'Riduci' }).click();
+  await expect(viewer.getByRole('img', { name: 'Modulo di richiesta firmato 1, Pagina 2 di 2' })).toHaveAttribute('width', '800');
   await page.screenshot({ path: 'test-results/screens/31-pdf-pagina-2.png' });
   await expectNoSeriousViolations(page, 'visualizzatore PDF');
   // A PDF is viewed, never re-drawn: straighten and crop is for photos and scans.
