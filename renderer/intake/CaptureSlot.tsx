@@ -4,6 +4,7 @@ import { useTranslation } from '../i18n/use-translation';
 import { CameraCapture } from './CameraCapture';
 import { NoticeLine } from './NoticeLine';
 import { PageCanvas } from './PageCanvas';
+import { ScanActions } from './ScanActions';
 import { ScanViewer } from './ScanViewer';
 import { useIntake } from './intake-session';
 
@@ -87,6 +88,7 @@ export function CaptureSlot({ role }: { role: ScanRole }) {
                     {attachment.mimeType === 'application/pdf' ? <PageCanvas attachmentId={attachment.id} mimeType={attachment.mimeType} width={112} label="" /> : <img src={url} alt="" />}
                   </button>
                 )}
+                <ScanActions attachmentId={attachment.id} role={role} name={name} />
               </li>
             );
           })}

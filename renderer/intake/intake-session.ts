@@ -3,7 +3,7 @@ import { FORM_FIELD_NAMES } from '../../shared/case/form-fields';
 import { readCaseDocuments, readingKey } from './case-reading';
 import { partsToRead } from '../../shared/intake/reading-parts';
 import { create } from 'zustand';
-import { scanRolesOf, type AttachmentMeta, type ScanRole, type CaseRecord, type Profile } from '../../shared/case/case';
+import { isScan, scanRolesOf, type AttachmentMeta, type ScanRole, type CaseRecord, type Profile } from '../../shared/case/case';
 import type { FormFieldName, FormFieldValue } from '../../shared/case/form-fields';
 import type { MessageKey } from '../../shared/i18n/messages-it';
 import type { IdDocumentField, IdDocumentReading, IdentityCheck } from '../../shared/identity/types';
@@ -73,6 +73,9 @@ interface IntakeState {
    * the scans are read again when they had been read already. True when the case holds the edit.
    */
   transformScan(attachmentId: string, transform: ScanTransform): Promise<boolean>;
+  /** Moves a scan to the slot it belongs to, or removes it; reported in place, the scans are read again. */
+  reassignScan(attachmentId: string, role: ScanRole): Promise<void>;
+  removeScan(attachmentId: string): Promise<void>;
   /** Validates the bytes, stores them encrypted, and reports in place; true when the case holds them. */
   attachFile(role: ScanRole, name: string, bytes: Uint8Array): Promise<boolean>;
   /**
@@ -128,6 +131,22 @@ export const useIntake = create<IntakeState>((set, get) => {
     await recheck();
   }
 
+  /** One scan changed by the clerk (moved, removed): reported at `place`, then the scans are read again. */
+  async function changeScan(attachmentId: string, place: ScanRole, work: (cases: ReturnType<typeof signedInWork>['cases'], clerkId: string) => Promise<unknown>, done: MessageKey): Promise<void> {
+    const scan = get().attachments.find((a) => a.id === attachmentId);
+    if (!get().record || !scan || !isScan(scan)) return;
+    const { cases, clerkId } = signedInWork();
+    try {
+      await work(cases, clerkId);
+    } catch (error) {
+      if (error instanceof StoreError) return get().notify({ place: scan.role, kind: 'error', key: error.messageKey, params: error.details });
+      throw error;
+    }
+    await refreshAttachments();
+    get().notify({ place, kind: 'ok', key: done, params: {} });
+    if (get().reading.key !== null) void get().readDocuments();
+  }
+
   async function refreshAttachments(): Promise<void> {
     const record = get().record;
     if (!record) return;
@@ -160,7 +179,9 @@ export const useIntake = create<IntakeState>((set, get) => {
     },
 
     async readDocuments() {
-      const { record, attachments, reading } = get();
+      const { record, reading } = get();
+      // Only the captured pages are read; the refusal notice the office generated is not a scan.
+      const attachments = get().attachments.filter(isScan);
       if (!record || attachments.length === 0 || reading.state === 'reading') return;
       const key = readingKey(attachments);
       if (key === reading.key) return;
@@ -189,7 +210,7 @@ export const useIntake = create<IntakeState>((set, get) => {
       });
       set({ reading: { state: 'done', key, problems: result.problems } });
       // A scan edited while this reading ran: read the new set too.
-      if (readingKey(get().attachments) !== key) void get().readDocuments();
+      if (readingKey(get().attachments.filter(isScan)) !== key) void get().readDocuments();
     },
 
     async correctDocumentValue(field, value) {
@@ -308,6 +329,16 @@ export const useIntake = create<IntakeState>((set, get) => {
       get().notify({ place: role, kind: duplicate ? 'error' : 'ok', key: duplicate ? 'intake.scan.duplicate' : 'intake.capture.attached', params: { name } });
       await refreshAttachments();
       return true;
+    },
+
+    async reassignScan(attachmentId, role) {
+      await changeScan(attachmentId, role, (cases, clerkId) => cases.reassignScan(attachmentId, role, clerkId), 'intake.capture.moved');
+    },
+
+    async removeScan(attachmentId) {
+      const scan = get().attachments.find((a) => a.id === attachmentId);
+      if (!scan || !isScan(scan)) return;
+      await changeScan(attachmentId, scan.role, (cases, clerkId) => cases.removeScan(attachmentId, clerkId), 'intake.capture.removed');
     },
 
     async transformScan(attachmentId, transform) {

@@ -4,6 +4,8 @@ import {
   CaseState as CaseStateSchema,
   Decision,
   type AttachmentRole,
+  isScan,
+  type ScanRole,
   type CaseState,
   type CaseSummary,
   type Profile,
@@ -68,6 +70,10 @@ export interface CaseRepository {
    * transform and both hashes.
    */
   replaceScan(attachmentId: string, input: { mimeType: AttachmentMeta['mimeType']; bytes: Blob; transform: string }, clerkId: string): Promise<AttachmentMeta>;
+  /** The clerk put a page in the wrong slot: it moves to `role` (editable cases only, audited). */
+  reassignScan(attachmentId: string, role: ScanRole, clerkId: string): Promise<AttachmentMeta>;
+  /** A page captured by mistake is removed with its bytes (editable cases only, audited with its SHA-256). */
+  removeScan(attachmentId: string, clerkId: string): Promise<void>;
   listAttachments(caseId: string): Promise<AttachmentMeta[]>;
   readAttachment(attachmentId: string): Promise<Blob>;
   saveReading(caseId: string, attachmentId: string | null, reading: unknown): Promise<string>;
@@ -181,6 +187,24 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
       purgedAt: null,
     });
     return { meta, sealed: await cipher.seal(plain, blobBinding(meta.id)) };
+  }
+
+  /** A change to one scan of an editable case, in one transaction with its audit entry. */
+  function changeScan(attachmentId: string, work: (scan: AttachmentMeta, now: number) => Promise<AttachmentMeta>): Promise<AttachmentMeta> {
+    return exclusive(() =>
+      guardWrite(async () => {
+        const found = await db.attachments.get(attachmentId);
+        if (!found || !isScan(found)) throw new StoreError('store.error.attachmentMissing');
+        const before = await readRow(found.caseId);
+        requireEditable(await decrypt(before));
+        const now = Math.max(clock(), before.updatedAt + 1);
+        return db.transaction('rw', [db.cases, db.attachments, db.attachmentBlobs, ...auditTables(db)], async () => {
+          const changed = await work(AttachmentMeta.parse(found), now);
+          await db.cases.update(found.caseId, { updatedAt: now });
+          return changed;
+        });
+      }),
+    );
   }
 
   function requireEditable(record: CaseRecord): void {
@@ -332,6 +356,25 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
           return meta;
         }),
       );
+    },
+
+    reassignScan(attachmentId, role, clerkId) {
+      return changeScan(attachmentId, async (scan, now) => {
+        if (scan.role === role) return scan;
+        const moved = AttachmentMeta.parse({ ...scan, role });
+        await db.attachments.put(moved);
+        await appendAudit(db, cipher.auditKey, { clerkId, action: 'reassign-scan', caseId: scan.caseId, detail: `${scan.role}->${role}:${scan.sha256}` }, now);
+        return moved;
+      });
+    },
+
+    async removeScan(attachmentId, clerkId) {
+      await changeScan(attachmentId, async (scan, now) => {
+        await db.attachmentBlobs.delete(scan.id);
+        await db.attachments.delete(scan.id);
+        await appendAudit(db, cipher.auditKey, { clerkId, action: 'remove-scan', caseId: scan.caseId, detail: `${scan.role}:${scan.sha256}` }, now);
+        return scan;
+      });
     },
 
     async listAttachments(caseId) {

@@ -10,6 +10,9 @@ export const AuditAction = z.enum([
   'edit-field',
   'attach',
   'transform-scan',
+  /** A scan moved to another slot (`<from>-><to>:<sha256>`) or removed (`<role>:<sha256>`) before the decision. */
+  'reassign-scan',
+  'remove-scan',
   'print-form',
   'ocr-correction',
   'decide',

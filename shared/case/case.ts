@@ -48,6 +48,11 @@ export const AttachmentMeta = z
   .strict();
 export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
 
+/** A captured page (form, ID side), as opposed to a document the office generated. */
+export function isScan(attachment: AttachmentMeta): attachment is AttachmentMeta & { role: ScanRole } {
+  return (ScanRole.options as readonly string[]).includes(attachment.role);
+}
+
 /** The distinct scan roles among a case's attachments (the refusal notice is not a scan). */
 export function scanRolesOf(attachments: readonly AttachmentMeta[]): ScanRole[] {
   const roles = new Set(attachments.map((a) => a.role));

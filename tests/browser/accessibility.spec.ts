@@ -15,7 +15,7 @@ test('no serious or critical axe violation on the settings and diagnostics scree
   await expect(page.getByRole('heading', { name: 'Impostazioni della postazione' })).toBeVisible();
   await expectNoSeriousViolations(page, 'impostazioni');
   await nav.getByRole('button', { name: 'Diagnostica' }).click();
-  await expect(page.getByRole('heading', { name: 'Diagnostica' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Diagnostica', exact: true })).toBeVisible();
   await expectNoSeriousViolations(page, 'diagnostica');
 });
 

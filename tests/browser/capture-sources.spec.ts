@@ -2,17 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect, enterApp } from './fixtures';
-import type { Page } from '@playwright/test';
-import { newCase } from './support/intake';
+import { configureHotFolder, newCase } from './support/intake';
 
 const corpus = (name: string) => path.resolve('tests/corpus', name);
-
-async function configureHotFolder(page: Page, folder: string) {
-  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Impostazioni' }).click();
-  await page.getByLabel('Cartella dello scanner').fill(folder);
-  await page.getByRole('button', { name: 'Salva impostazioni' }).click();
-  await expect(page.getByRole('status')).toHaveText('Impostazioni salvate.');
-}
 
 test('a scan written into the hot folder is offered once finished, attached to the case, and removed from the folder', async ({ page }) => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-hot-'));
@@ -48,4 +40,27 @@ test.describe('no camera', () => {
     await expect(back.getByRole('alert')).toHaveText(/Nessuna fotocamera collegata|L’accesso alla fotocamera è stato negato/);
     await expect(back.locator('.thumbnails li')).toHaveCount(1);
   });
+});
+
+test('a page put in the wrong slot is moved where it belongs, and a page captured by mistake is removed after a confirmation', async ({ page }) => {
+  await newCase(page);
+  const front = page.locator('[data-role="documento-fronte"]');
+  const back = page.locator('[data-role="documento-retro"]');
+  await back.getByLabel('Scegli file: Documento di identità – retro').setInputFiles([corpus('images/cie-01-front.jpg'), corpus('images/cie-01-back.jpg')]);
+  await expect(back.locator('.thumbnails li')).toHaveCount(2);
+  await back.getByLabel('Sposta «Documento di identità – retro 1» in').selectOption({ label: 'Documento di identità – fronte' });
+  await expect(front.getByRole('status')).toContainText('Pagina spostata');
+  await expect(front.locator('.thumbnails li')).toHaveCount(1);
+  await expect(back.locator('.thumbnails li')).toHaveCount(1);
+
+  await front.getByRole('button', { name: 'Rimuovi: Documento di identità – fronte 1' }).click();
+  await expect(front.getByRole('button', { name: 'Annulla' })).toBeFocused();
+  await page.screenshot({ path: 'test-results/screens/24-sposta-rimuovi.png', fullPage: true });
+  await page.keyboard.press('Enter');
+  await expect(front.locator('.thumbnails li')).toHaveCount(1);
+  await front.getByRole('button', { name: 'Rimuovi: Documento di identità – fronte 1' }).click();
+  await front.getByRole('button', { name: 'Sì, rimuovi' }).click();
+  await expect(front.getByRole('status')).toContainText('Pagina rimossa dalla pratica');
+  await expect(front.locator('.thumbnails li')).toHaveCount(0);
+  await expect(back.locator('.thumbnails li')).toHaveCount(1);
 });

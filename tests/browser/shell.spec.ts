@@ -9,7 +9,7 @@ test('the shell opens in Italian with its navigation', async ({ page }) => {
   await page.screenshot({ path: 'test-results/screens/01-pratiche.png', fullPage: true });
 
   await nav.getByRole('button', { name: 'Diagnostica' }).click();
-  await expect(page.getByRole('heading', { name: 'Diagnostica' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Diagnostica', exact: true })).toBeVisible();
   await expect(page.getByText(/^\d{2}\/\d{2}\/\d{4}$/)).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/02-diagnostica.png', fullPage: true });
 });
