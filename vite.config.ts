@@ -35,6 +35,8 @@ export default defineConfig({
   publicDir: 'public',
   plugins: [devMainBridge(), ocrAssets()],
   build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome130', sourcemap: false },
+  // The document-reading worker loads pdf.js on demand: only ES module workers can split chunks.
+  worker: { format: 'es' },
   // Every renderer module is crawled at start-up, so no dependency is discovered late (a late one
   // makes Vite re-optimise and reload the page in the middle of a test or a clerk's work).
   optimizeDeps: { entries: ['index.html', '**/*.ts', '**/*.tsx'] },

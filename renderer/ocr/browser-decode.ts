@@ -1,7 +1,8 @@
 /**
  * Browser decoding of the input files. The header is checked first (format, pixel count), so an
  * oversized image is refused before createImageBitmap decodes it; PDF pages go through pdfjs-dist
- * with its worker from the app's origin.
+ * with its worker from the app's origin. Runs in the document-reading worker (no DOM there: pdf.js
+ * gets OffscreenCanvas factories and draws glyphs as paths) and in the page (the scan viewer).
  */
 import { checkInputFile, DocumentInputError, MAX_IMAGE_PIXELS } from '../../shared/document-reading/input-file';
 import { toGray, type GrayRaster } from '../../shared/document-reading/raster';
@@ -29,12 +30,57 @@ async function decodeImage(bytes: Uint8Array, file: string): Promise<GrayRaster>
   }
 }
 
+interface CanvasEntry {
+  canvas: OffscreenCanvas | null;
+  context: OffscreenCanvasRenderingContext2D | null;
+}
+
+/** pdf.js's scratch canvases without a document. */
+class OffscreenCanvasFactory {
+  create(width: number, height: number): CanvasEntry {
+    const canvas = new OffscreenCanvas(width, height);
+    return { canvas, context: canvas.getContext('2d', { willReadFrequently: true }) };
+  }
+  reset(entry: CanvasEntry, width: number, height: number): void {
+    if (!entry.canvas) throw new Error('canvas is not specified');
+    entry.canvas.width = width;
+    entry.canvas.height = height;
+  }
+  destroy(entry: CanvasEntry): void {
+    if (entry.canvas) entry.canvas.width = entry.canvas.height = 0;
+    entry.canvas = null;
+    entry.context = null;
+  }
+}
+
+/** pdf.js's SVG filters (transfer maps, high contrast) need a document; scans and forms have none worth it. */
+class NoFilterFactory {
+  addFilter(): string {
+    return 'none';
+  }
+  addHCMFilter(): string {
+    return 'none';
+  }
+  addAlphaFilter(): string {
+    return 'none';
+  }
+  addLuminosityFilter(): string {
+    return 'none';
+  }
+  addHighlightHCMFilter(): string {
+    return 'none';
+  }
+  destroy(): void {}
+}
+
+const withoutDocument = typeof document === 'undefined' ? { CanvasFactory: OffscreenCanvasFactory, FilterFactory: NoFilterFactory, disableFontFace: true, useSystemFonts: false } : {};
+
 /** Opens a PDF with pdf.js (worker from the app's origin); a password or a broken file is a clear error. */
 export async function openPdf(bytes: Uint8Array, file: string) {
   const pdfjs = await import('pdfjs-dist');
   pdfjs.GlobalWorkerOptions.workerSrc = ocrAssetUrl('pdfjs/pdf.worker.min.mjs');
   try {
-    return await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0 }).promise;
+    return await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0, ...withoutDocument } as Parameters<typeof pdfjs.getDocument>[0]).promise;
   } catch (error) {
     throw new DocumentInputError((error as { name?: string }).name === 'PasswordException' ? 'pdfPassword' : 'pdfMalformed', file);
   }

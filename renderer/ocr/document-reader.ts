@@ -1,63 +1,59 @@
 /**
- * The renderer's document reader: the same pipeline as the CLI (shared/document-reading), with
- * browser decoding and engines. Create one per app session and reuse it: the workers stay warm.
+ * The page's document reader: a thin client of the document-reading worker (reading.worker.ts),
+ * which runs the same pipeline as the CLI. Nothing here touches pixels, so the clerk's screen stays
+ * responsive while scans are read. Create one per app session and reuse it: the workers stay warm.
  */
-import { readIdDocument, type DocumentReadingResult } from '../../shared/document-reading/read-id-document';
-import { createBrowserBarcodeReader, createBrowserOcr } from './browser-engines';
-import { decodeBrowserFile, decodeBrowserFileWithFields } from './browser-decode';
-import { acroFormValues, readAcroForm, readFormByZones, type FormReading } from '../../shared/document-reading/form-reading';
-import type { FormTemplate } from '../../shared/document-reading/form-template';
-import type { GrayRaster } from '../../shared/document-reading/raster';
-import type { PageOrigin } from '../../shared/intake/read-regions';
+import { DocumentInputError } from '../../shared/document-reading/input-file';
+import type { DocumentReadingResult } from '../../shared/document-reading/read-id-document';
+import type { FormReading } from '../../shared/document-reading/form-reading';
+import type { ReadingError, ReadingRequest, WorkerInbound, WorkerOutbound } from './reading-protocol';
+import type { DocumentReader, ReadPages } from './reading-service';
 
-export interface DocumentFile {
-  name: string;
-  bytes: Uint8Array;
-}
+export type { DocumentFile, DocumentReader, ReadPages } from './reading-service';
 
-/** Which file and page each decoded page came from: evidence boxes point into these. */
-export interface ReadPages {
-  pages: PageOrigin[];
-}
-
-export interface DocumentReader {
-  read(files: DocumentFile[], today: string): Promise<DocumentReadingResult & ReadPages>;
-  /** The application form: exactly from a digitally filled PDF, else by OCR of each field zone. */
-  readForm(files: DocumentFile[], template: FormTemplate): Promise<FormReading & ReadPages>;
-  warmUp(): Promise<void>;
-  terminate(): Promise<void>;
+function rebuilt(error: ReadingError): Error {
+  return error.input ? new DocumentInputError(error.input.code, error.input.file, error.input.params) : new Error(error.message);
 }
 
 export function createDocumentReader(): DocumentReader {
-  const ocr = createBrowserOcr();
-  const barcodes = createBrowserBarcodeReader();
-  return {
-    async read(files, today) {
-      const pages: GrayRaster[] = [];
-      const origins: PageOrigin[] = [];
-      for (const [file, { bytes, name }] of files.entries()) {
-        const decoded = await decodeBrowserFile(bytes, name);
-        pages.push(...decoded);
-        origins.push(...originsOf(decoded, file));
-      }
-      return { ...(await readIdDocument(pages, { ocr, barcodes, today })), pages: origins };
-    },
-    async readForm(files, template) {
-      const pages: GrayRaster[] = [];
-      const origins: PageOrigin[] = [];
-      for (const [file, { bytes, name }] of files.entries()) {
-        const { pages: rendered, fieldObjects } = await decodeBrowserFileWithFields(bytes, name);
-        if (Object.keys(acroFormValues(fieldObjects, template)).length > 0) return { ...(readAcroForm(fieldObjects, rendered, template) as FormReading), pages: originsOf(rendered, file) };
-        pages.push(...rendered);
-        origins.push(...originsOf(rendered, file));
-      }
-      return { ...(await readFormByZones(pages, template, ocr)), pages: origins };
-    },
-    warmUp: () => ocr.pool.warmUp(),
-    terminate: () => ocr.pool.terminate(),
-  };
-}
+  const worker = new Worker(new URL('./reading.worker.ts', import.meta.url), { type: 'module', name: 'document-reading' });
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let nextId = 1;
+  let failed: Error | null = null;
 
-function originsOf(pages: readonly GrayRaster[], file: number): PageOrigin[] {
-  return pages.map((raster, index) => ({ file, page: index + 1, width: raster.width, height: raster.height }));
+  worker.onmessage = (event: MessageEvent<WorkerOutbound>) => {
+    const reply = event.data;
+    const waiting = pending.get(reply.id);
+    if (!waiting) return;
+    pending.delete(reply.id);
+    if (reply.ok) waiting.resolve(reply.value);
+    else waiting.reject(rebuilt(reply.error));
+  };
+  // The worker script could not start (or crashed): every waiting read fails instead of hanging.
+  worker.onerror = (event) => {
+    event.preventDefault();
+    failed = new Error(`document-reading worker failed: ${event.message || 'could not start'}`);
+    for (const waiting of pending.values()) waiting.reject(failed);
+    pending.clear();
+  };
+  worker.postMessage({ kind: 'init', assetBase: document.baseURI } satisfies WorkerInbound);
+
+  const ask = <T>(request: ReadingRequest): Promise<T> => {
+    if (failed) return Promise.reject(failed);
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ kind: 'request', id, request } satisfies WorkerInbound);
+    });
+  };
+
+  return {
+    read: (files, today) => ask<DocumentReadingResult & ReadPages>({ op: 'read', files, today }),
+    readForm: (files, template) => ask<FormReading & ReadPages>({ op: 'readForm', files, template }),
+    warmUp: () => ask<void>({ op: 'warmUp' }),
+    async terminate() {
+      await ask<void>({ op: 'terminate' }).catch(() => undefined);
+      worker.terminate();
+    },
+  };
 }

@@ -17,7 +17,8 @@ export class DocumentInputError extends Error {
   constructor(
     readonly code: InputErrorCode,
     readonly file: string,
-    params: Record<string, string | number> = {},
+    /** Kept so the error can cross a worker boundary and be rebuilt with the same message. */
+    readonly params: Record<string, string | number> = {},
   ) {
     super(translate('it', `documentReading.error.${code}` as MessageKey, { file, ...params }));
     this.name = 'DocumentInputError';

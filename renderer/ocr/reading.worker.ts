@@ -1,0 +1,48 @@
+/**
+ * The document-reading worker: every pixel of document reading is handled here, off the page's
+ * thread (decoding, PDF rendering, locating and cutting out the card, barcodes, MRZ band, form
+ * zones); tesseract.js runs in its own workers started from here. One request at a time per
+ * operation kind is the caller's business; this loop only answers each request by its id.
+ */
+import { DocumentInputError } from '../../shared/document-reading/input-file';
+import { setOcrAssetBase } from './ocr-assets';
+import type { ReadingError, ReadingRequest, WorkerInbound, WorkerOutbound } from './reading-protocol';
+import { createReadingService, type DocumentReader } from './reading-service';
+
+let service: DocumentReader | null = null;
+
+function readingService(): DocumentReader {
+  service ??= createReadingService();
+  return service;
+}
+
+async function answer(request: ReadingRequest): Promise<unknown> {
+  switch (request.op) {
+    case 'read':
+      return readingService().read(request.files, request.today);
+    case 'readForm':
+      return readingService().readForm(request.files, request.template);
+    case 'warmUp':
+      return readingService().warmUp();
+    case 'terminate':
+      return service?.terminate();
+  }
+}
+
+function errorOf(error: unknown): ReadingError {
+  if (error instanceof DocumentInputError) return { message: error.message, input: { code: error.code, file: error.file, params: error.params } };
+  return { message: error instanceof Error ? error.message : String(error) };
+}
+
+self.onmessage = (event: MessageEvent<WorkerInbound>) => {
+  const message = event.data;
+  if (message.kind === 'init') {
+    setOcrAssetBase(message.assetBase);
+    return;
+  }
+  const reply = (out: WorkerOutbound) => (self as unknown as Worker).postMessage(out);
+  answer(message.request).then(
+    (value) => reply({ id: message.id, ok: true, value }),
+    (error: unknown) => reply({ id: message.id, ok: false, error: errorOf(error) }),
+  );
+};
