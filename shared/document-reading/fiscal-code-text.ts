@@ -31,13 +31,40 @@ function variants(token: string): string[] {
   return results;
 }
 
-export function fiscalCodeInText(text: string): string | null {
+/** A code is one token, or two when OCR put a space inside it; no sliding over longer text. */
+function windowsOf(text: string, length: number): Set<string> {
   const tokens = text.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
-  // A code is one token, or two when OCR put a space inside it; a check letter passes by chance once
-  // in 26, so no sliding over longer text.
-  const windows = new Set<string>(tokens.filter((t) => t.length === 16));
-  for (let i = 0; i + 1 < tokens.length; i += 1) if (tokens[i].length + tokens[i + 1].length === 16) windows.add(tokens[i] + tokens[i + 1]);
+  const windows = new Set<string>(tokens.filter((t) => t.length === length));
+  for (let i = 0; i + 1 < tokens.length; i += 1) if (tokens[i].length + tokens[i + 1].length === length) windows.add(tokens[i] + tokens[i + 1]);
+  return windows;
+}
+
+function validReadings(windows: Iterable<string>): Set<string> {
   const valid = new Set<string>();
-  for (const w of windows) for (const v of variants(w)) if (hasValidCheckLetter(v) && /^[A-Z]{6}/.test(v)) valid.add(v);
+  // A check letter passes by chance once in 26: the month letter and the day narrow it further.
+  for (const w of windows) for (const v of variants(w)) if (hasValidCheckLetter(v) && FISCAL_CODE_SHAPE.test(v) && plausibleDay(v)) valid.add(v);
+  return valid;
+}
+
+const FISCAL_CODE_SHAPE = /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
+
+function plausibleDay(code: string): boolean {
+  const day = Number([...code.slice(9, 11)].map((c) => (OMOCODIA.includes(c) ? OMOCODIA.indexOf(c) : c)).join(''));
+  return (day >= 1 && day <= 31) || (day >= 41 && day <= 71);
+}
+
+export function fiscalCodeInText(text: string): string | null {
+  const valid = validReadings(windowsOf(text, 16));
   return valid.size === 1 ? [...valid][0] : null;
+}
+
+/**
+ * Codes the text holds when OCR added one character (a stroke read twice: `6` as `G6`): every
+ * reading with one character dropped that passes the check letter. More than one may come back;
+ * the caller keeps a code only when other data on the document confirm exactly one.
+ */
+export function fiscalCodesWithOneExtraCharacter(text: string): string[] {
+  const dropped = new Set<string>();
+  for (const w of windowsOf(text, 17)) for (let i = 0; i < w.length; i += 1) dropped.add(w.slice(0, i) + w.slice(i + 1));
+  return [...validReadings(dropped)];
 }

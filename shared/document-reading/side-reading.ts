@@ -4,8 +4,9 @@
  */
 import { readMrz } from '../identity/mrz';
 import type { MrzReading } from '../identity/types';
-import { fromLine, type FieldCandidates } from './field-candidate';
-import { fiscalCodeInText, hasValidCheckLetter } from './fiscal-code-text';
+import { fiscalCodeConsistency, parseFiscalCode } from '../identity/fiscal-code';
+import { fromLine, type FieldCandidate, type FieldCandidates } from './field-candidate';
+import { fiscalCodeInText, fiscalCodesWithOneExtraCharacter, hasValidCheckLetter } from './fiscal-code-text';
 import type { BarcodeReader, OcrEngine, OcrLine, OcrPage } from './ocr-engine';
 import { cropBox, type Box, type GrayRaster } from './raster';
 import { CIE_NUMBER, extractPrintedFields, type SideKind } from './viz-extraction';
@@ -107,6 +108,32 @@ export function classifySide(page: OcrPage, mrz: MrzReading | null): SideKind {
   return { documentType: 'UNKNOWN', side: 'single' };
 }
 
+/** A repaired code's confidence never reaches that of a code read as printed. */
+const REPAIRED_CONFIDENCE = 0.8;
+
+/** The MRZ on the same side vouches for a code: its birth date, sex and name codes agree. */
+function confirmedByMrz(code: string, mrz: MrzReading, today: string): boolean {
+  if (mrz.valid.birthDate !== true || mrz.valid.sex !== true) return false;
+  const { surname, givenNames, birthDate, sex } = mrz.fields;
+  const agreement = fiscalCodeConsistency(parseFiscalCode(code, { today }), { surname, givenNames, birthDate, sex, birthPlace: null });
+  return agreement.birthDate === 'match' && agreement.sex === 'match' && agreement.surname !== 'mismatch' && agreement.givenNames !== 'mismatch';
+}
+
+/**
+ * The printed codice fiscale: as read when its check letter holds; else, when OCR added one
+ * character to it, the single repair that the check letter and the MRZ on the same side confirm.
+ */
+function printedFiscalCode(page: OcrPage, mrz: MrzReading | null, today: string): FieldCandidate | undefined {
+  const line = page.lines.find((l) => fiscalCodeInText(l.text));
+  if (line) return fromLine(fiscalCodeInText(line.text) as string, line);
+  if (!mrz) return undefined;
+  for (const l of page.lines) {
+    const confirmed = fiscalCodesWithOneExtraCharacter(l.text).filter((code) => confirmedByMrz(code, mrz, today));
+    if (confirmed.length === 1) return { ...fromLine(confirmed[0], l), confidence: Math.min(REPAIRED_CONFIDENCE, l.confidence / 100) };
+  }
+  return undefined;
+}
+
 export async function readSide(raster: GrayRaster, deps: { ocr: OcrEngine; barcodes: BarcodeReader; today: string }): Promise<SideReading> {
   const [page, barcodes] = await Promise.all([deps.ocr.recognize({ image: raster, layout: 'auto' }), deps.barcodes.readCode39(raster)]);
   const band = await readMrzBand(raster, page, deps.ocr, deps.today);
@@ -115,8 +142,7 @@ export async function readSide(raster: GrayRaster, deps: { ocr: OcrEngine; barco
   await rereadNames(raster, candidates, deps.ocr);
   const conflicts: SideReading['fiscalCodeConflicts'] = [];
   if (kind.documentType === 'CIE' || kind.documentType === 'HEALTH_CARD') {
-    const printedLine = page.lines.find((l) => fiscalCodeInText(l.text));
-    const printed = printedLine ? fromLine(fiscalCodeInText(printedLine.text) as string, printedLine) : undefined;
+    const printed = printedFiscalCode(page, band?.mrz ?? null, deps.today);
     const barcode = barcodes.find((b) => hasValidCheckLetter(b.text.trim().toUpperCase()));
     const barcodeValue = barcode?.text.trim().toUpperCase();
     candidates.fiscalCode = barcode && barcodeValue ? { value: barcodeValue, source: 'barcode', confidence: 1, box: barcode.box } : printed;
