@@ -1,6 +1,9 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, test as base, expect, type Page } from '@playwright/test';
 import { cannedResponses, seededRandom, type Fault, type FaultPlan, type ProxyRecord } from '../support/fault-proxy';
-import { archivedSha256, centralCases, connectWorkstation, newOffice, readableByPage, seedQueuedCase, startSyncRig, syncNow, type SeededCase, type SyncRig } from './sync-support';
+import { archivedSha256, centralCases, connectWorkstation, newOffice, readableByPage, seedQueuedCase, startSyncRig, type SeededCase, type SyncRig } from './sync-support';
 
 /**
  * Issue 6, item 5: 200 cases of three random 1–3 MB attachments each go through the real outbox in
@@ -19,18 +22,34 @@ const SEED = 20261127;
 const FAULT_RATE = 0.04;
 /** Seeded-case counts after which the service is SIGKILLed and started again (uploads are in flight then). */
 const KILL_AFTER_SEEDED = [70, 140];
-/** Cases queued between two presses of "Invia ora" while seeding (and after the first), as a clerk would now and then. */
+/** Cases queued between two "send now" requests while seeding (and after the first), as a clerk would now and then. */
 const SEEDED_PER_PRESS = 10;
-/** With no case acknowledged for this long the clerk presses "Invia ora" (counted in the figures). */
+/** With no case acknowledged for this long the clerk asks to send now (counted in the figures). */
 const STALL_MS = 20_000;
+/** "Send now" pressed this many times in a row without any case acknowledged: the outbox is stuck. */
+const MAX_STALLED_PRESSES = 10;
 
 /**
- * The offline guard of ./fixtures.ts routes every request through Playwright, which copies each
- * upload body out of the browser and halves upload throughput: with 1.2 GB to send, the soak guards
- * differently. Chromium's proxy for this context is a dead loopback port, so any request that would
- * leave 127.0.0.1 fails inside the browser, and every such attempt is recorded and fails the test.
+ * The browser for 1.2 GB of attachments:
+ * - an on-disk profile, as the app has: an off-the-record context (Playwright's default) keeps
+ *   IndexedDB blobs in memory, and past Chromium's in-memory blob limit every upload fails from
+ *   inside the browser (seen here after about 160 cases);
+ * - its own offline guard: the one of ./fixtures.ts routes every request through Playwright, which
+ *   copies each upload body out of the browser and halves upload throughput. Chromium's proxy is a
+ *   dead loopback port instead, so any request that would leave 127.0.0.1 fails inside the browser,
+ *   and every such attempt is recorded and fails the test.
  */
 const test = base.extend<{ offlineObserver: string[] }>({
+  context: async ({ launchOptions, baseURL }, use) => {
+    const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'sync-soak-profile-'));
+    const context = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL, proxy: { server: 'http://127.0.0.1:9', bypass: '127.0.0.1' } });
+    try {
+      await use(context);
+    } finally {
+      await context.close();
+      await fs.rm(profile, { recursive: true, force: true });
+    }
+  },
   offlineObserver: [
     async ({ context }, use) => {
       const escaped: string[] = [];
@@ -44,7 +63,6 @@ const test = base.extend<{ offlineObserver: string[] }>({
     { auto: true },
   ],
 });
-test.use({ proxy: { server: 'http://127.0.0.1:9', bypass: '127.0.0.1' } });
 
 let rig: SyncRig;
 
@@ -86,8 +104,10 @@ function soakFaultPlan(seed: number): FaultPlan {
 
 interface LocalProgress {
   byState: Record<string, number>;
-  /** Why quarantined cases were parked: the soak fails at once on any. */
+  /** Why quarantined cases were parked: the soak stops at once on any. */
   quarantined: string[];
+  /** The distinct failures kept on cases still waiting (message keys), to explain a stall. */
+  waitingFailures: string[];
 }
 
 async function localProgress(page: Page, caseIds: string[]): Promise<LocalProgress> {
@@ -96,11 +116,27 @@ async function localProgress(page: Page, caseIds: string[]): Promise<LocalProgre
     const rows = await store!.db.cases.bulkGet(ids);
     const byState: Record<string, number> = {};
     for (const row of rows) byState[row?.state ?? 'missing'] = (byState[row?.state ?? 'missing'] ?? 0) + 1;
+    const failureOf = (entry: unknown) => (entry as { lastFailure?: { messageKey: string; params: unknown } | null } | undefined)?.lastFailure ?? null;
     const parked = rows.filter((row) => row?.state === 'needs-attention').map((row) => row!.id);
-    const entries = await store!.db.outbox.bulkGet(parked);
-    const quarantined = entries.map((entry) => JSON.stringify((entry as { lastFailure?: unknown } | undefined)?.lastFailure ?? null));
-    return { byState, quarantined };
+    const quarantined = (await store!.db.outbox.bulkGet(parked)).map((entry) => JSON.stringify(failureOf(entry)));
+    const waiting = rows.filter((row) => row && row.state !== 'acknowledged' && row.state !== 'needs-attention').map((row) => row!.id);
+    const waitingFailures = [...new Set((await store!.db.outbox.bulkGet(waiting)).map((entry) => failureOf(entry)?.messageKey).filter((key): key is string => Boolean(key)))];
+    return { byState, quarantined, waitingFailures };
   }, caseIds);
+}
+
+/**
+ * What "Invia ora" does (the outbox's syncNow), asked from another screen: the soak runs on the
+ * settings screen, as a clerk keeps working while the outbox sends in the background. Left on
+ * "Invio", React (development build) re-renders the 200-row table on every outbox change, which
+ * costs more CPU than the sending itself on a 2-core machine; the Invio screen and its button are
+ * covered by tests/browser/sync.spec.ts. Not awaited: the run goes on in the page.
+ */
+async function sendNow(page: Page): Promise<void> {
+  await page.evaluate(async (module) => {
+    const { useSyncStore } = (await import(/* @vite-ignore */ module)) as typeof import('../../renderer/sync/sync-store');
+    void useSyncStore.getState().outbox?.syncNow();
+  }, '/sync/sync-store.ts');
 }
 
 async function storageEstimate(page: Page): Promise<{ usage: number; quota: number }> {
@@ -137,6 +173,7 @@ test('soak: 200 cases × 3 random 1–3 MB attachments under seeded random fault
   const office = `SOAK${process.pid % 1000}`;
   await newOffice(rig, office);
   await connectWorkstation(page, rig, office);
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Impostazioni' }).click();
 
   const sizes = seededRandom(SEED + 1);
   const firstRecord = rig.proxy.records.length;
@@ -148,7 +185,7 @@ test('soak: 200 cases × 3 random 1–3 MB attachments under seeded random fault
   for (let i = 0; i < CASES; i++) {
     const attachmentSizes = Array.from({ length: ATTACHMENTS_PER_CASE }, () => MIN_BYTES + Math.floor(sizes() * (MAX_BYTES - MIN_BYTES)));
     seeded.push(await seedQueuedCase(page, { sizes: attachmentSizes, urgent: i % 10 === 0 }));
-    if (i === 0 || (i + 1) % SEEDED_PER_PRESS === 0) await syncNow(page);
+    if (i === 0 || (i + 1) % SEEDED_PER_PRESS === 0) await sendNow(page);
     if (KILL_AFTER_SEEDED.includes(i + 1)) {
       await rig.restartCentral();
       restarts += 1;
@@ -159,27 +196,28 @@ test('soak: 200 cases × 3 random 1–3 MB attachments under seeded random fault
 
   const caseIds = seeded.map((c) => c.caseId);
   let presses = 0;
+  let stalledPresses = 0;
   let lastAcknowledged = -1;
   let lastProgressAt = Date.now();
-  await expect
-    .poll(
-      async () => {
-        const progress = await localProgress(page, caseIds);
-        expect(progress.quarantined, 'cases quarantined during the soak').toEqual([]);
-        const acknowledged = progress.byState.acknowledged ?? 0;
-        if (acknowledged !== lastAcknowledged) {
-          lastAcknowledged = acknowledged;
-          lastProgressAt = Date.now();
-        } else if (Date.now() - lastProgressAt > STALL_MS) {
-          await syncNow(page);
-          presses += 1;
-          lastProgressAt = Date.now();
-        }
-        return acknowledged;
-      },
-      { timeout: 15 * 60_000, intervals: [2_000] },
-    )
-    .toBe(CASES);
+  let progress = await localProgress(page, caseIds);
+  // Until every case is acknowledged, one is quarantined, or ten "send now" in a row change nothing.
+  while ((progress.byState.acknowledged ?? 0) < CASES && progress.quarantined.length === 0 && stalledPresses < MAX_STALLED_PRESSES) {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    progress = await localProgress(page, caseIds);
+    const acknowledged = progress.byState.acknowledged ?? 0;
+    if (acknowledged !== lastAcknowledged) {
+      lastAcknowledged = acknowledged;
+      lastProgressAt = Date.now();
+      stalledPresses = 0;
+    } else if (Date.now() - lastProgressAt > STALL_MS) {
+      await sendNow(page);
+      presses += 1;
+      stalledPresses += 1;
+      lastProgressAt = Date.now();
+    }
+  }
+  expect(progress.quarantined, 'cases quarantined during the soak').toEqual([]);
+  expect(progress.byState, `cases still waiting; failures kept on them: ${progress.waitingFailures.join(', ')}`).toEqual({ acknowledged: CASES });
   const drainedAt = Date.now();
   rig.proxy.setPlan(null);
 
@@ -201,7 +239,7 @@ test('soak: 200 cases × 3 random 1–3 MB attachments under seeded random fault
   const figures = [
     `soak: ${CASES} cases × ${ATTACHMENTS_PER_CASE} attachments, ${queued.length} attachments, ${mib(queuedBytes)} MiB queued (seed ${SEED}, fault rate ${FAULT_RATE})`,
     `wall time: ${((drainedAt - started) / 1000).toFixed(1)} s queue+send (queueing done at ${((seededAt - started) / 1000).toFixed(1)} s), verification ${((verifiedAt - drainedAt) / 1000).toFixed(1)} s`,
-    `requests through the proxy: ${soakRecords.length}; faults injected: ${soakRecords.filter((r) => r.fault).length} ${JSON.stringify(faultCounts(soakRecords))}; service SIGKILLed and restarted: ${restarts}; "Invia ora" pressed after a stall: ${presses}`,
+    `requests through the proxy: ${soakRecords.length}; faults injected: ${soakRecords.filter((r) => r.fault).length} ${JSON.stringify(faultCounts(soakRecords))}; service SIGKILLed and restarted: ${restarts}; "send now" after a stall: ${presses}`,
     `upload bytes delivered to the service: ${mib(patchBytes)} MiB; re-sent: ${mib(patchBytes - queuedBytes)} MiB (${(((patchBytes - queuedBytes) / queuedBytes) * 100).toFixed(1)} %)`,
     `browser storage after queueing: ${mib(peakStorage.usage)} MiB used of ${mib(peakStorage.quota)} MiB quota`,
     `result: ${lost.length} lost, ${duplicated} duplicated, ${corrupted.length} corrupted, ${unexpected.length} unexpected`,
