@@ -5,17 +5,9 @@ import type { FormReading } from '../../shared/document-reading/form-reading';
 import type { IdDocumentReading } from '../../shared/identity/types';
 import { documentRegions, formRegions, type ReadRegions } from '../../shared/intake/read-regions';
 import templateJson from '../../resources/forms/modulo-abilitazione-facsimile.template.json';
-import { createDocumentReader, type DocumentFile, type DocumentReader } from '../ocr/document-reader';
+import { sessionDocumentReader as documentReader, type DocumentFile } from '../ocr/document-reader';
 
 const formTemplate = parseFormTemplate(templateJson);
-
-let reader: DocumentReader | null = null;
-
-/** One reader for the whole session: its OCR workers stay warm from one applicant to the next. */
-function documentReader(): DocumentReader {
-  reader ??= createDocumentReader();
-  return reader;
-}
 
 export interface CaseReading {
   document: IdDocumentReading | null;

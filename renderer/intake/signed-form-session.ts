@@ -10,7 +10,7 @@ import { formDigest } from '../../shared/notices/form-code';
 import { PrefilledFormIssued, SignedFormScan, routeSignedForm, type CodedCase } from '../../shared/intake/signed-form';
 import { signedInWork } from '../store/session';
 import { StoreError } from '../store/store-error';
-import { findSignedForm } from './signed-form-reader';
+import { sessionDocumentReader } from '../ocr/document-reader';
 
 export interface SignedFormNotice {
   kind: 'ok' | 'error';
@@ -89,7 +89,7 @@ export const useSignedForms = create<SignedFormState>((set, get) => ({
   },
 
   async capture({ name, bytes, mimeType, openCase }) {
-    const form = await findSignedForm(bytes, name);
+    const form = await sessionDocumentReader().findSignedForm({ name, bytes });
     if (form === null) return { kind: 'none' };
     if (form === 'mixed') return refused('walkIn.scan.mixed', { name });
     const route = routeSignedForm(form.code, openCase?.id ?? null, await codedCase(form.code.caseId, openCase));

@@ -7,7 +7,8 @@ import { DocumentInputError } from '../../shared/document-reading/input-file';
 import type { DocumentReadingResult } from '../../shared/document-reading/read-id-document';
 import type { FormReading } from '../../shared/document-reading/form-reading';
 import type { ReadingError, ReadingRequest, WorkerInbound, WorkerOutbound } from './reading-protocol';
-import type { DocumentReader, ReadPages } from './reading-service';
+import type { DocumentFile, DocumentReader, ReadPages } from './reading-service';
+import type { SignedFormOnFile } from './signed-form-search';
 
 export type { DocumentFile, DocumentReader, ReadPages } from './reading-service';
 
@@ -15,7 +16,12 @@ function rebuilt(error: ReadingError): Error {
   return error.input ? new DocumentInputError(error.input.code, error.input.file, error.input.params) : new Error(error.message);
 }
 
-export function createDocumentReader(): DocumentReader {
+export interface PageDocumentReader extends DocumentReader {
+  /** The code of a prefilled form on a captured file, and its signature box (signed-form-search.ts). */
+  findSignedForm(file: DocumentFile): Promise<SignedFormOnFile>;
+}
+
+export function createDocumentReader(): PageDocumentReader {
   const worker = new Worker(new URL('./reading.worker.ts', import.meta.url), { type: 'module', name: 'document-reading' });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
@@ -50,10 +56,19 @@ export function createDocumentReader(): DocumentReader {
   return {
     read: (files, today) => ask<DocumentReadingResult & ReadPages>({ op: 'read', files, today }),
     readForm: (files, template) => ask<FormReading & ReadPages>({ op: 'readForm', files, template }),
+    findSignedForm: (file) => ask<SignedFormOnFile>({ op: 'findSignedForm', file }),
     warmUp: () => ask<void>({ op: 'warmUp' }),
     async terminate() {
       await ask<void>({ op: 'terminate' }).catch(() => undefined);
       worker.terminate();
     },
   };
+}
+
+let sessionReader: PageDocumentReader | null = null;
+
+/** One reader for the whole app session: its workers stay warm from one applicant to the next. */
+export function sessionDocumentReader(): PageDocumentReader {
+  sessionReader ??= createDocumentReader();
+  return sessionReader;
 }

@@ -10,6 +10,7 @@ import type { DocumentFile } from './reading-service';
 export type ReadingRequest =
   | { op: 'read'; files: DocumentFile[]; today: string }
   | { op: 'readForm'; files: DocumentFile[]; template: FormTemplate }
+  | { op: 'findSignedForm'; file: DocumentFile }
   | { op: 'warmUp' }
   | { op: 'terminate' };
 

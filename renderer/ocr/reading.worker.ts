@@ -6,6 +6,7 @@
  */
 import { DocumentInputError } from '../../shared/document-reading/input-file';
 import { setOcrAssetBase } from './ocr-assets';
+import { findSignedForm } from './signed-form-search';
 import type { ReadingError, ReadingRequest, WorkerInbound, WorkerOutbound } from './reading-protocol';
 import { createReadingService, type DocumentReader } from './reading-service';
 
@@ -22,6 +23,8 @@ async function answer(request: ReadingRequest): Promise<unknown> {
       return readingService().read(request.files, request.today);
     case 'readForm':
       return readingService().readForm(request.files, request.template);
+    case 'findSignedForm':
+      return findSignedForm(request.file.bytes, request.file.name);
     case 'warmUp':
       return readingService().warmUp();
     case 'terminate':
