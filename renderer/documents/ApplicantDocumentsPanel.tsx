@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AttachmentMeta, ScanRole, CaseRecord } from '../../shared/case/case';
+import type { ScanRole, CaseRecord } from '../../shared/case/case';
 import { formatDate } from '../../shared/i18n/translate';
 import type { OfficeSettings } from '../../shared/notices/case-values';
 import type { NoticeReason } from '../../shared/notices/reason-sentences';
@@ -8,7 +8,6 @@ import { NotRefusedError } from '../../shared/notices/refusal-notice';
 import { useApi } from '../app/app-store';
 import { useTranslation, type Translate } from '../i18n/use-translation';
 import { buildRefusalEml, refusalNoticeFor, renderReceiptPdf } from './applicant-documents';
-import { useSignedIn } from '../store/session';
 import { deliverDocument, type Delivery } from './deliver-document';
 
 export interface ApplicantDocumentsPanelProps {
@@ -19,7 +18,14 @@ export interface ApplicantDocumentsPanelProps {
   /** Roles of the attachments stored with the case, for the receipt's "documents received". */
   received: readonly ScanRole[];
   /** The refusal notice stored with the case at the decision, if any. */
-  storedNotice: AttachmentMeta | null;
+  storedNotice: StoredNotice | null;
+}
+
+/** The notice PDF kept with the case: when it was issued, its size, and its decrypted bytes on demand. */
+export interface StoredNotice {
+  createdAt: number;
+  size: number;
+  read(): Promise<Uint8Array>;
 }
 
 type Status = { kind: 'working' } | { kind: 'done'; text: string; warnings: string[] } | { kind: 'error'; text: string; warnings: string[] };
@@ -32,7 +38,6 @@ type Status = { kind: 'working' } | { kind: 'done'; text: string; warnings: stri
 export function ApplicantDocumentsPanel({ record, reasons, settings, received, storedNotice }: ApplicantDocumentsPanelProps) {
   const t = useTranslation();
   const api = useApi();
-  const { store } = useSignedIn();
   const [runtime, setRuntime] = useState<'electron' | 'web'>('web');
   const [status, setStatus] = useState<Status | null>(null);
   const refused = record.decision?.outcome === 'refuse';
@@ -63,7 +68,7 @@ export function ApplicantDocumentsPanel({ record, reasons, settings, received, s
     });
 
   const noticeDate = () => new Date(record.decision?.decidedAt ?? Date.now());
-  const storedNoticeBytes = async () => (storedNotice ? new Uint8Array(await (await store.cases.readAttachment(storedNotice.id)).arrayBuffer()) : null);
+  const storedNoticeBytes = async () => (storedNotice ? storedNotice.read() : null);
 
   const printRefusalNotice = () =>
     run(async () => {

@@ -1,14 +1,22 @@
 import { useState } from 'react';
 import { canReopen } from '../../shared/case/state';
-import { scanRolesOf, type CaseRecord } from '../../shared/case/case';
+import { scanRolesOf, type AttachmentMeta, type CaseRecord } from '../../shared/case/case';
+import { signedInWork } from '../store/session';
 import { renderRefusalNoticePdf } from '../documents/applicant-documents';
 import { blockingItems, refusalReasonCodes } from '../../shared/intake/checklist';
 import { describeError, useTranslation } from '../i18n/use-translation';
 import { useChecklist, useIntake } from './intake-session';
 import { useAppStore } from '../app/app-store';
-import { ApplicantDocumentsPanel } from '../documents/ApplicantDocumentsPanel';
+import { ApplicantDocumentsPanel, type StoredNotice } from '../documents/ApplicantDocumentsPanel';
 import { refusalReasons, writeReason } from '../../shared/notices/reason-sentences';
 import { templatesIt } from '../../shared/notices/templates';
+
+/** The refusal notice stored with the case, read from the store when the clerk reprints or mails it. */
+function storedNotice(attachments: readonly AttachmentMeta[]): StoredNotice | null {
+  const notice = attachments.find((a) => a.role === 'avviso-rifiuto');
+  if (!notice) return null;
+  return { createdAt: notice.createdAt, size: notice.size, read: async () => new Uint8Array(await (await signedInWork().cases.readAttachment(notice.id)).arrayBuffer()) };
+}
 
 /** Step 5: accept (to the outbox) or refuse with the reasons found and the clerk's note. */
 export function DecisionStep() {
@@ -74,7 +82,7 @@ export function DecisionStep() {
             reasons={refusalReasons(decision.reasonCodes, checklist.identityReasons)}
             settings={settings}
             received={scanRolesOf(attachments)}
-            storedNotice={attachments.find((a) => a.role === 'avviso-rifiuto') ?? null}
+            storedNotice={storedNotice(attachments)}
           />
         )}
         {canReopen(record.state) && (
