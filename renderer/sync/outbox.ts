@@ -1,3 +1,4 @@
+import { liveQuery, type Subscription } from 'dexie';
 import type { AttachmentMeta, CaseState } from '../../shared/case/case';
 import type { Receipt } from '../../shared/central-api/cases';
 import type { MessageKey } from '../../shared/i18n/messages-it';
@@ -130,6 +131,24 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   let nextProbeAt = 0;
   let lastFeedPull = 0;
   let abort = new AbortController();
+  let newCases: Subscription | null = null;
+
+  /**
+   * A case queued in any window of this profile (a decision, a bundle import) wakes the outbox at
+   * once instead of at the next scheduled run; only cases it has not seen count, so its own row
+   * updates never wake it.
+   */
+  function watchNewCases(): Subscription {
+    let known: Set<string> | null = null;
+    return liveQuery(() => table.where('nextAttemptAt').below(PARKED).primaryKeys()).subscribe({
+      next(keys) {
+        const fresh = known !== null && keys.some((key) => !known!.has(key));
+        known = new Set(keys);
+        if (fresh && started) void run();
+      },
+      error: () => undefined,
+    });
+  }
 
   function update(patch: Partial<OutboxStatus>, rowsChanged = false): void {
     state = { ...state, ...patch, revision: state.revision + (rowsChanged ? 1 : 0) };
@@ -400,10 +419,13 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       if (started) return;
       started = true;
       abort = new AbortController();
+      newCases = watchNewCases();
       void run();
     },
     stop() {
       started = false;
+      newCases?.unsubscribe();
+      newCases = null;
       abort.abort();
       if (timer) clearTimeout(timer);
       timer = null;

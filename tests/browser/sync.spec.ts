@@ -70,6 +70,15 @@ test('a queued case with three attachments reaches the service exactly once, eve
   expect(await localCase(page, seeded.caseId)).toEqual({ state: 'acknowledged', readable: 3 });
 });
 
+test('a case decided while the outbox waits goes at once, without pressing Invia ora', async ({ page }) => {
+  const office = await freshOffice();
+  await connectWorkstation(page, rig, office);
+  // The next scheduled run is 30 s away (the change-feed interval): only the wake-up can send it sooner.
+  const seeded = await seedQueuedCase(page, { sizes: [20_000, 20_000, 20_000] });
+  await expect(caseRow(page, seeded.number)).toContainText('Confermata dal servizio centrale', { timeout: 20_000 });
+  await expectReceivedOnce(rig, office, seeded);
+});
+
 test('a refused case travels with the refusal notice stored at the decision: the service holds it as its refusal-notice attachment, hash equal', async ({ page }) => {
   const office = await freshOffice();
   await connectWorkstation(page, rig, office);
