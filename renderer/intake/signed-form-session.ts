@@ -62,6 +62,8 @@ export const useSignedForms = create<SignedFormState>((set, get) => ({
 
   load(caseId) {
     if (caseId === get().caseId) return get().loaded;
+    // Every file captured for the case is searched for the form's code in the reading worker.
+    if (caseId) sessionDocumentReader().prepare();
     const loaded = (async () => {
       if (!caseId) return set({ issued: [], scans: [] });
       const readings = await signedInWork().cases.listReadings(caseId);

@@ -75,6 +75,11 @@ class NoFilterFactory {
 
 const withoutDocument = typeof document === 'undefined' ? { CanvasFactory: OffscreenCanvasFactory, FilterFactory: NoFilterFactory, disableFontFace: true, useSystemFonts: false } : {};
 
+/** Loads pdf.js now, so the first PDF captured is not kept waiting for it. */
+export function preparePdf(): Promise<unknown> {
+  return import('pdfjs-dist');
+}
+
 /** Opens a PDF with pdf.js (worker from the app's origin); a password or a broken file is a clear error. */
 export async function openPdf(bytes: Uint8Array, file: string) {
   const pdfjs = await import('pdfjs-dist');

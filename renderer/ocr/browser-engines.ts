@@ -30,11 +30,19 @@ export function createBrowserOcr(size = browserPoolSize()): TesseractOcr {
 }
 
 let zxingPrepared = false;
+// Without this zxing-wasm fetches its .wasm from a CDN. One object, so zxing sees the same overrides
+// on every call and keeps the module it compiled.
+const zxingOverrides = { locateFile: (file: string, prefix: string) => (file.endsWith('.wasm') ? ocrAssetUrl('zxing/zxing_reader.wasm') : prefix + file) };
+
+/** Compiles zxing's wasm now, so the first captured file is not kept waiting for it. */
+export function prepareBrowserBarcodes(): Promise<unknown> {
+  zxingPrepared = true;
+  return prepareZXingModule({ overrides: zxingOverrides, fireImmediately: true });
+}
 
 export function createBrowserBarcodeReader(): BarcodeReader {
   if (!zxingPrepared) {
-    // Without this zxing-wasm fetches its .wasm from a CDN.
-    prepareZXingModule({ overrides: { locateFile: (file: string, prefix: string) => (file.endsWith('.wasm') ? ocrAssetUrl('zxing/zxing_reader.wasm') : prefix + file) } });
+    prepareZXingModule({ overrides: zxingOverrides });
     zxingPrepared = true;
   }
   return createZxingBarcodeReader(readBarcodes as unknown as ReadBarcodes);

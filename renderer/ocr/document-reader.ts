@@ -19,37 +19,46 @@ function rebuilt(error: ReadingError): Error {
 export interface PageDocumentReader extends DocumentReader {
   /** The code of a prefilled form on a captured file, and its signature box (signed-form-search.ts). */
   findSignedForm(file: DocumentFile): Promise<SignedFormOnFile>;
+  /** Starts the worker (its modules, no OCR worker yet), so the first captured file does not wait for it. */
+  prepare(): void;
 }
 
 export function createDocumentReader(): PageDocumentReader {
-  const worker = new Worker(new URL('./reading.worker.ts', import.meta.url), { type: 'module', name: 'document-reading' });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
-  let failed: Error | null = null;
+  let worker: Worker | null = null;
 
-  worker.onmessage = (event: MessageEvent<WorkerOutbound>) => {
-    const reply = event.data;
-    const waiting = pending.get(reply.id);
-    if (!waiting) return;
-    pending.delete(reply.id);
-    if (reply.ok) waiting.resolve(reply.value);
-    else waiting.reject(rebuilt(reply.error));
+  const start = (): Worker => {
+    const started = new Worker(new URL('./reading.worker.ts', import.meta.url), { type: 'module', name: 'document-reading' });
+    started.onmessage = (event: MessageEvent<WorkerOutbound>) => {
+      const reply = event.data;
+      const waiting = pending.get(reply.id);
+      if (!waiting) return;
+      pending.delete(reply.id);
+      if (reply.ok) waiting.resolve(reply.value);
+      else waiting.reject(rebuilt(reply.error));
+    };
+    // The worker could not start or broke: what it was reading fails (the clerk is told and can
+    // read again) instead of hanging, and the next request starts a fresh worker.
+    started.onerror = (event) => {
+      event.preventDefault();
+      const failure = new Error(`document-reading worker failed: ${event.message || 'could not start'}`);
+      for (const waiting of pending.values()) waiting.reject(failure);
+      pending.clear();
+      started.terminate();
+      if (worker === started) worker = null;
+    };
+    started.postMessage({ kind: 'init', assetBase: document.baseURI } satisfies WorkerInbound);
+    return started;
   };
-  // The worker script could not start (or crashed): every waiting read fails instead of hanging.
-  worker.onerror = (event) => {
-    event.preventDefault();
-    failed = new Error(`document-reading worker failed: ${event.message || 'could not start'}`);
-    for (const waiting of pending.values()) waiting.reject(failed);
-    pending.clear();
-  };
-  worker.postMessage({ kind: 'init', assetBase: document.baseURI } satisfies WorkerInbound);
 
   const ask = <T>(request: ReadingRequest): Promise<T> => {
-    if (failed) return Promise.reject(failed);
+    worker ??= start();
+    const target = worker;
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      worker.postMessage({ kind: 'request', id, request } satisfies WorkerInbound);
+      target.postMessage({ kind: 'request', id, request } satisfies WorkerInbound);
     });
   };
 
@@ -58,9 +67,14 @@ export function createDocumentReader(): PageDocumentReader {
     readForm: (files, template) => ask<FormReading & ReadPages>({ op: 'readForm', files, template }),
     findSignedForm: (file) => ask<SignedFormOnFile>({ op: 'findSignedForm', file }),
     warmUp: () => ask<void>({ op: 'warmUp' }),
+    prepare() {
+      worker ??= start();
+    },
     async terminate() {
+      if (!worker) return;
       await ask<void>({ op: 'terminate' }).catch(() => undefined);
-      worker.terminate();
+      worker?.terminate();
+      worker = null;
     },
   };
 }

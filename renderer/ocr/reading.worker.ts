@@ -5,6 +5,8 @@
  * operation kind is the caller's business; this loop only answers each request by its id.
  */
 import { DocumentInputError } from '../../shared/document-reading/input-file';
+import { preparePdf } from './browser-decode';
+import { prepareBrowserBarcodes } from './browser-engines';
 import { setOcrAssetBase } from './ocr-assets';
 import { findSignedForm } from './signed-form-search';
 import type { ReadingError, ReadingRequest, WorkerInbound, WorkerOutbound } from './reading-protocol';
@@ -41,6 +43,10 @@ self.onmessage = (event: MessageEvent<WorkerInbound>) => {
   const message = event.data;
   if (message.kind === 'init') {
     setOcrAssetBase(message.assetBase);
+    // Compiled and loaded before the first captured file needs them; a failure here shows again,
+    // with its message, when they are used.
+    prepareBrowserBarcodes().catch(() => undefined);
+    preparePdf().catch(() => undefined);
     return;
   }
   const reply = (out: WorkerOutbound) => (self as unknown as Worker).postMessage(out);
