@@ -50,6 +50,19 @@ describe('packaged renderer', () => {
     for (const relative of referenced) expect((await get(relative)).status, relative).toBe(200);
   });
 
+  it('serves the document-reading worker, started as an ES module worker by the page', async () => {
+    const assets = fs.readdirSync(path.join(outDir, 'assets'));
+    const worker = assets.find((f) => /^reading\.worker-[A-Za-z0-9_-]+\.js$/.test(f));
+    expect(worker).toBeDefined();
+    const response = await get(`assets/${worker}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toMatch(/javascript/);
+    // pdf.js is loaded on demand, which only an ES module worker can do.
+    expect((await response.text()).includes('import('), 'dynamic import in the worker').toBe(true);
+    const starter = assets.filter((f) => f.endsWith('.js') && f !== worker).map((f) => fs.readFileSync(path.join(outDir, 'assets', f), 'utf8')).find((code) => code.includes(worker!));
+    expect(/type:\s*["'`]module["'`]/.test(starter ?? ''), 'new Worker(…, { type: "module" }) in the page').toBe(true);
+  });
+
   it('finds every OCR file document reading loads, identical to the package it comes from', async () => {
     const sources = ocrAssetFiles();
     for (const asset of OCR_ASSET_PATHS) {
