@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ScanRole, CaseRecord } from '../../shared/case/case';
 import { formatDate } from '../../shared/i18n/translate';
 import type { OfficeSettings } from '../../shared/notices/case-values';
@@ -6,6 +6,7 @@ import type { NoticeReason } from '../../shared/notices/reason-sentences';
 import type { NoticeWarning } from '../../shared/notices/warnings';
 import { NotRefusedError } from '../../shared/notices/refusal-notice';
 import { useApi } from '../app/app-store';
+import { useRuntime } from '../app/use-runtime';
 import { useTranslation, type Translate } from '../i18n/use-translation';
 import { buildRefusalEml, refusalNoticeFor, renderReceiptPdf } from './applicant-documents';
 import { deliverDocument, type Delivery } from './deliver-document';
@@ -38,17 +39,9 @@ type Status = { kind: 'working' } | { kind: 'done'; text: string; warnings: stri
 export function ApplicantDocumentsPanel({ record, reasons, settings, received, storedNotice }: ApplicantDocumentsPanelProps) {
   const t = useTranslation();
   const api = useApi();
-  const [runtime, setRuntime] = useState<'electron' | 'web'>('web');
+  const runtime = useRuntime();
   const [status, setStatus] = useState<Status | null>(null);
   const refused = record.decision?.outcome === 'refuse';
-
-  useEffect(() => {
-    let current = true;
-    void api['app:info']().then((info) => current && setRuntime(info.runtime));
-    return () => {
-      current = false;
-    };
-  }, [api]);
 
   async function run(action: () => Promise<{ delivery: Delivery | null; warnings: NoticeWarning[]; recipient?: string }>) {
     setStatus({ kind: 'working' });

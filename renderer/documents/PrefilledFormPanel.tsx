@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import formPdfUrl from '../../resources/forms/modulo-abilitazione-facsimile.pdf?url';
 import type { CaseRecord } from '../../shared/case/case';
 import { missingRequiredFields } from '../../shared/intake/required-fields';
 import { printedFormState } from '../../shared/intake/signed-form';
 import { formDigest } from '../../shared/notices/form-code';
 import { useApi } from '../app/app-store';
+import { useRuntime } from '../app/use-runtime';
 import { useTranslation } from '../i18n/use-translation';
 import { useSignedForms } from '../intake/signed-form-session';
 import { deliverDocument } from './deliver-document';
@@ -29,19 +30,11 @@ export function PrefilledFormPanel({ record }: { record: CaseRecord }) {
   const api = useApi();
   const issued = useSignedForms((s) => s.issued);
   const recordIssued = useSignedForms((s) => s.recordIssued);
-  const [runtime, setRuntime] = useState<'electron' | 'web'>('web');
+  const runtime = useRuntime();
   const [status, setStatus] = useState<Status | null>(null);
   const digest = useMemo(() => formDigest(record.profile, record.form), [record.profile, record.form]);
   const complete = record.profile !== null && missingRequiredFields(record.profile, record.form).length === 0;
   const printed = printedFormState(issued, digest);
-
-  useEffect(() => {
-    let current = true;
-    void api['app:info']().then((info) => current && setRuntime(info.runtime));
-    return () => {
-      current = false;
-    };
-  }, [api]);
 
   async function print() {
     setStatus({ kind: 'working' });
