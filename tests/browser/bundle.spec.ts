@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { cannedResponses } from '../support/fault-proxy';
 import { test, expect } from './fixtures';
-import { caseRow, centralCases, connectWorkstation, expectReceivedOnce, localCase, newOffice, seedQueuedCase, startSyncRig, type SeededCase, type SyncRig } from './sync-support';
+import { caseRow, centralCases, connectWorkstation, expectReceivedOnce, localCase, freshOffice, seedQueuedCase, startSyncRig, type SeededCase, type SyncRig } from './sync-support';
 
 /**
  * The escape hatch of issue 6: workstation A (one browser context, its own IndexedDB) queues cases
@@ -17,7 +17,6 @@ import { caseRow, centralCases, connectWorkstation, expectReceivedOnce, localCas
 const PASSPHRASE = 'Chiavetta-USB per la sede 2026';
 
 let rig: SyncRig;
-let officeSeq = 0;
 let scratch: string;
 
 test.beforeAll(async () => {
@@ -34,12 +33,6 @@ test.beforeEach(() => {
   rig.proxy.setPlan(null);
 });
 
-async function freshOffice(): Promise<string> {
-  officeSeq += 1;
-  const office = `B${process.pid % 1000}T${officeSeq}`;
-  await newOffice(rig, office);
-  return office;
-}
 
 async function workstation(browser: Browser, office: string): Promise<Page> {
   const context = await browser.newContext();
@@ -94,7 +87,7 @@ async function copyWith(file: string, name: string, change: (bytes: Buffer) => B
 
 test('cases queued on A while the service is unreachable reach it once through a bundle imported on B; bad files change nothing', async ({ browser }) => {
   test.setTimeout(360_000);
-  const office = await freshOffice();
+  const office = await freshOffice(rig, 'B');
   const a = await workstation(browser, office);
 
   // The service becomes unreachable for A: three cases (one urgent) stay queued there.
@@ -183,8 +176,8 @@ test('cases queued on A while the service is unreachable reach it once through a
 
 test('a bundle of another office is refused on import, and nothing is imported', async ({ browser }) => {
   test.setTimeout(120_000);
-  const office = await freshOffice();
-  const otherOffice = await freshOffice();
+  const office = await freshOffice(rig, 'B');
+  const otherOffice = await freshOffice(rig, 'B');
   const a = await workstation(browser, office);
   rig.proxy.setPlan(() => cannedResponses.unavailable);
   await seedQueuedCase(a, { sizes: [40_000] });

@@ -57,6 +57,16 @@ export function readableByPage(fault: Fault): Fault {
   return fault.kind === 'respond' ? { ...fault, headers: { 'Access-Control-Allow-Origin': '*' } } : fault;
 }
 
+let officeSeq = 0;
+
+/** A new office with a name unique to this run (`prefix` names the spec): its case list is the test's alone. */
+export async function freshOffice(rig: SyncRig, prefix: string): Promise<string> {
+  officeSeq += 1;
+  const office = `${prefix}${process.pid % 1000}T${officeSeq}`;
+  await newOffice(rig, office);
+  return office;
+}
+
 /** A fresh office per test, so "exactly the cases sent" is the office's whole list. */
 export async function newOffice(rig: SyncRig, officeCode: string): Promise<void> {
   const created = await call(rig.central.url, 'PUT', `/api/v1/admin/offices/${officeCode}`, { token: ADMIN_TOKEN, body: { name: `Sede ${officeCode}` } });

@@ -11,7 +11,7 @@ import {
   expectReceivedOnce,
   issueEnrollmentCode,
   localCase,
-  newOffice,
+  freshOffice,
   openApp,
   readableByPage,
   seedQueuedCase,
@@ -31,7 +31,6 @@ import { ADMIN_TOKEN, call, enrollWorkstation, sampleAttachments, sendCase } fro
  */
 
 let rig: SyncRig;
-let officeSeq = 0;
 
 test.beforeAll(async () => {
   rig = await startSyncRig();
@@ -45,19 +44,13 @@ test.beforeEach(() => {
   rig.proxy.setPlan(null);
 });
 
-async function freshOffice(): Promise<string> {
-  officeSeq += 1;
-  const office = `S${process.pid % 1000}T${officeSeq}`;
-  await newOffice(rig, office);
-  return office;
-}
 
 const isCasePut = (r: ProxiedRequest) => r.method === 'PUT' && r.path.startsWith('/api/v1/cases/');
 const isPatch = (r: ProxiedRequest) => r.method === 'PATCH';
 const isUploadCreation = (r: ProxiedRequest) => r.method === 'POST' && r.path === '/api/v1/uploads';
 
 test('a queued case with three attachments reaches the service exactly once, every hash equal, with the receipt on screen', async ({ page }) => {
-  const office = await freshOffice();
+  const office = await freshOffice(rig, 'S');
   await connectWorkstation(page, rig, office);
   const seeded = await seedQueuedCase(page);
   await syncNow(page);
@@ -71,7 +64,7 @@ test('a queued case with three attachments reaches the service exactly once, eve
 });
 
 test('a case decided while the outbox waits goes at once, without pressing Invia ora', async ({ page }) => {
-  const office = await freshOffice();
+  const office = await freshOffice(rig, 'S');
   await connectWorkstation(page, rig, office);
   // The next scheduled run is 30 s away (the change-feed interval): only the wake-up can send it sooner.
   const seeded = await seedQueuedCase(page, { sizes: [20_000, 20_000, 20_000] });
@@ -80,7 +73,7 @@ test('a case decided while the outbox waits goes at once, without pressing Invia
 });
 
 test('a refused case travels with the refusal notice stored at the decision: the service holds it as its refusal-notice attachment, hash equal', async ({ page }) => {
-  const office = await freshOffice();
+  const office = await freshOffice(rig, 'S');
   await connectWorkstation(page, rig, office);
   const seeded = await seedQueuedCase(page, { refuse: true });
   expect(seeded.attachments).toHaveLength(4);
@@ -104,7 +97,7 @@ const SERVICE_ANSWERS: { name: string; fault: Fault; message: string }[] = [
 
 test('case submission answered with 500/502/503/garbage/HTML (each in turn): Italian message kept on the case, nothing deleted, drains by itself once the fault stops', async ({ page }) => {
   test.setTimeout(180_000);
-  const office = await freshOffice();
+  const office = await freshOffice(rig, 'S');
   await connectWorkstation(page, rig, office);
   const sent: SeededCase[] = [];
   for (const { name, fault, message } of SERVICE_ANSWERS) {
@@ -125,7 +118,7 @@ test('case submission answered with 500/502/503/garbage/HTML (each in turn): Ita
 });
 
 test('connection cut mid-upload: the upload resumes from the server offset (nothing re-sent beyond one chunk) and the queue drains by itself', async ({ page }) => {
-  const office = await freshOffice();
+  const office = await freshOffice(rig, 'S');
   await connectWorkstation(page, rig, office);
   rig.proxy.setPlan(faultFirst(isPatch, { kind: 'cut-request', afterBytes: 1_000_000 }));
   const seeded = await seedQueuedCase(page, { sizes: [2_500_000, 2_000_000, 2_000_000] });
@@ -142,7 +135,7 @@ test('connection cut mid-upload: the upload resumes from the server offset (noth
 });
 
 test('413 from a middlebox quarantines the case with the reason, others go on, and the clerk can queue it again', async ({ page }) => {
-  const office = await freshOffice();
+  const office = await freshOffice(rig, 'S');
   await connectWorkstation(page, rig, office);
   const blocked = await seedQueuedCase(page, { urgent: true });
   rig.proxy.setPlan(faultFirst(isCasePut, readableByPage(cannedResponses.tooLargeHtml)));
@@ -161,7 +154,7 @@ test('413 from a middlebox quarantines the case with the reason, others go on, a
 });
 
 test('a case the service refuses as such (same id, different content: 409) is quarantined with the service reason and does not block the next case', async ({ page }) => {
-  const office = await freshOffice();
+  const office = await freshOffice(rig, 'S');
   await connectWorkstation(page, rig, office);
   // Hold the outbox off while another workstation of the office registers different content under the same case id.
   rig.proxy.setPlan(() => readableByPage(cannedResponses.unavailable));
@@ -180,7 +173,7 @@ test('a case the service refuses as such (same id, different content: 409) is qu
 });
 
 test('an expired tus upload (410) is started again from byte 0 and the case still arrives once', async ({ page }) => {
-  const office = await freshOffice();
+  const office = await freshOffice(rig, 'S');
   await connectWorkstation(page, rig, office);
   const expired: Fault = { kind: 'respond', status: 410, body: '{"code":"UPLOAD_EXPIRED","message":"Il caricamento è scaduto sul server: ricominciarlo da capo."}', contentType: 'application/json' };
   rig.proxy.setPlan(faultFirst(isPatch, readableByPage(expired)));
@@ -193,7 +186,7 @@ test('an expired tus upload (410) is started again from byte 0 and the case stil
 });
 
 test('acknowledgement lost after the service committed (dropped, then truncated): the resend is idempotent, one case on the service', async ({ page }) => {
-  const office = await freshOffice();
+  const office = await freshOffice(rig, 'S');
   await connectWorkstation(page, rig, office);
   let exchanges = 0;
   rig.proxy.setPlan((r) => {
@@ -217,7 +210,7 @@ test('acknowledgement lost after the service committed (dropped, then truncated)
 });
 
 test('revoked workstation token: clear Italian message and enrollment form (no serious axe violation), nothing deleted; after enrolling again the case goes', async ({ page }) => {
-  const office = await freshOffice();
+  const office = await freshOffice(rig, 'S');
   await connectWorkstation(page, rig, office);
   const listed = await call<{ workstations: { workstationId: string }[] }>(rig.central.url, 'GET', `/api/v1/admin/workstations?officeCode=${office}`, { token: ADMIN_TOKEN });
   for (const w of listed.body.workstations) await call(rig.central.url, 'POST', `/api/v1/admin/workstations/${w.workstationId}/revoke`, { token: ADMIN_TOKEN });
@@ -234,7 +227,7 @@ test('revoked workstation token: clear Italian message and enrollment form (no s
 });
 
 test('page reloaded mid-upload: after signing in again the upload resumes, no attachment is uploaded twice, one case on the service', async ({ page }) => {
-  const office = await freshOffice();
+  const office = await freshOffice(rig, 'S');
   await connectWorkstation(page, rig, office);
   const firstRecord = rig.proxy.records.length;
   let patches = 0;
@@ -250,7 +243,7 @@ test('page reloaded mid-upload: after signing in again the upload resumes, no at
 });
 
 test('central service killed (SIGKILL) and restarted mid-batch: every case arrives exactly once', async ({ page }) => {
-  const office = await freshOffice();
+  const office = await freshOffice(rig, 'S');
   await connectWorkstation(page, rig, office);
   rig.proxy.setPlan((r) => (isPatch(r) ? { kind: 'delay', ms: 150 } : null));
   const seeded = [await seedQueuedCase(page), await seedQueuedCase(page), await seedQueuedCase(page)];
@@ -263,7 +256,7 @@ test('central service killed (SIGKILL) and restarted mid-batch: every case arriv
 });
 
 test('a refusal by the central review comes through the change feed and is shown with its reason', async ({ page }) => {
-  const office = await freshOffice();
+  const office = await freshOffice(rig, 'S');
   await connectWorkstation(page, rig, office);
   const seeded = await seedQueuedCase(page);
   await syncNow(page);
@@ -283,13 +276,13 @@ test('a workstation clock ten minutes ahead of the server is explained on screen
     const realNow = Date.now.bind(Date);
     Date.now = () => realNow() + 10 * 60_000;
   });
-  const office = await freshOffice();
+  const office = await freshOffice(rig, 'S');
   await connectWorkstation(page, rig, office);
   await expect(page.getByRole('alert').filter({ hasText: 'differisce da quello del servizio centrale di 10 minuti (la postazione è avanti)' })).toBeVisible();
 });
 
 test('a proxy answering everything with its own error page (no CORS headers): the clerk reads that a network device answered instead of the service, with the next step for IT; the case goes once it stops', async ({ page }) => {
-  const office = await freshOffice();
+  const office = await freshOffice(rig, 'S');
   await connectWorkstation(page, rig, office);
   rig.proxy.setPlan(() => cannedResponses.badGatewayHtml);
   const seeded = await seedQueuedCase(page);
