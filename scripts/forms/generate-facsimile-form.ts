@@ -85,8 +85,10 @@ async function main(): Promise<void> {
     ['REFERENTE_STRUTTURA', 'Referente territoriale di struttura ospedaliera'],
   ];
   let px = MARGIN;
+  const profileBoxes: Record<string, TemplateZone> = {};
   for (const [value, label] of profiles) {
     profile.addOptionToPage(value, p1, { x: px, y: PAGE[1] - y - 12, width: 11, height: 11, borderColor: ink, borderWidth: 0.8 });
+    profileBoxes[value] = { page: 1, x: px, y: y + 1, width: 11, height: 11 };
     text(p1, label, px + 15, y + 1, 8.5);
     px += 15 + regular.widthOfTextAtSize(label, 8.5) + 18;
   }
@@ -129,6 +131,7 @@ async function main(): Promise<void> {
     fields: zones,
     signature: { page: 2, ...sig },
     options: { tipo_profilo: Object.fromEntries(profiles.map(([value], i) => [String(i), value])) },
+    choiceBoxes: { tipo_profilo: profileBoxes },
   };
   writeFileSync(path.join(OUT_DIR, 'modulo-abilitazione-facsimile.pdf'), await doc.save({ useObjectStreams: false }));
   writeFileSync(path.join(OUT_DIR, 'modulo-abilitazione-facsimile.template.json'), `${JSON.stringify(template, null, 2)}\n`);
