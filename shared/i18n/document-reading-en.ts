@@ -17,5 +17,5 @@ export const documentReadingEn: Record<keyof typeof documentReadingIt, string> =
   'documentReading.error.pdfPassword': 'The PDF “{file}” is password-protected and cannot be read. Ask for a copy without a password.',
   'documentReading.error.pdfMalformed': 'The PDF “{file}” is damaged and cannot be read.',
   'documentReading.error.unreadableFile': 'The file “{file}” cannot be opened.',
-  'documentReading.error.readerStopped': 'Automatic reading stopped: the document-reading program stopped twice. The scans are saved and the case has not changed: read again or type the data.',
+  'documentReading.error.readerStopped': 'Automatic reading stopped: the document-reading program stopped twice. The scans are saved and the case has not changed: type the data, or capture the page again to have it read again.',
 };

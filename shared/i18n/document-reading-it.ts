@@ -16,5 +16,5 @@ export const documentReadingIt = {
   'documentReading.error.pdfPassword': 'Il PDF «{file}» è protetto da password e non può essere letto. Chiedere una copia senza password.',
   'documentReading.error.pdfMalformed': 'Il PDF «{file}» è danneggiato e non può essere letto.',
   'documentReading.error.unreadableFile': 'Il file «{file}» non può essere aperto.',
-  'documentReading.error.readerStopped': 'La lettura automatica si è interrotta: il programma di lettura dei documenti si è fermato due volte. Le scansioni sono salvate e la pratica non è cambiata: riprovare la lettura oppure inserire i dati a mano.',
+  'documentReading.error.readerStopped': 'La lettura automatica si è interrotta: il programma di lettura dei documenti si è fermato due volte. Le scansioni sono salvate e la pratica non è cambiata: inserire i dati a mano, oppure acquisire di nuovo la pagina per farla rileggere.',
 } as const;
