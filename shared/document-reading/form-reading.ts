@@ -1,13 +1,17 @@
 /**
- * Reading the application form: exact AcroForm values when it was filled digitally, OCR of each
- * field zone (a suggestion only) when it was printed and scanned, and the signature box either way.
+ * Reading the application form: exact AcroForm values when it was filled digitally; on a scan of
+ * the printed form, OCR of each field zone (typed values to check, handwritten ones suggestions
+ * only) and the profile's ticked box; the signature box either way.
  */
 import { formIdentityFromAcroForm } from '../identity/form-identity';
-import type { FieldSource, FormIdentity } from '../identity/types';
+import type { FieldSource, FormIdentity, ReadingWarning } from '../identity/types';
+import { translate } from '../i18n/translate';
 import { FORM_FIELD_NAMES, type FormFieldName, type FormTemplate, type TemplateZone } from './form-template';
+import { classifyWriting, type Writing, type WritingEvidence } from './handwriting';
 import type { OcrEngine } from './ocr-engine';
 import { cropBox, type Box, type GrayRaster } from './raster';
 import { checkSignature, type SignatureCheck } from './signature';
+import { readTicks, tickConfidence, type TickReading } from './tick-boxes';
 
 /** What pdfjs-dist's `getFieldObjects()` returns, reduced to what is read here. */
 export type PdfFieldObjects = Record<string, Array<{ type?: string; value?: unknown }>>;
@@ -19,13 +23,21 @@ export interface FormFieldReading {
   /** Page (1-based) and box in page pixels, for the overlay. */
   page: number;
   box: Box | null;
+  /**
+   * How a scanned value was written. A `handwritten` one is a suggestion for the clerk, never a
+   * value read: it is left out of `identity` and never prefilled. Absent for AcroForm values and ticks.
+   */
+  writing?: Writing;
 }
 
 export interface FormReading {
   source: 'acroform' | 'ocr';
   fields: Partial<Record<FormFieldName, FormFieldReading>>;
+  /** The identity on the form, from exact and typed values only. */
   identity: FormIdentity;
   signature: SignatureCheck & { page: number; box: Box };
+  /** What the clerk must know about the reading (`profileNotTicked`, `profileTickedSeveral`). */
+  warnings: ReadingWarning[];
 }
 
 /** Field values of a digitally filled PDF; empty when the PDF has no filled fields. */
@@ -64,7 +76,11 @@ function signatureOf(pages: GrayRaster[], template: FormTemplate): FormReading['
 }
 
 function identityOf(fields: FormReading['fields']): FormIdentity {
-  return formIdentityFromAcroForm(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.value])));
+  return formIdentityFromAcroForm(Object.fromEntries(Object.entries(fields).filter(([, v]) => v.writing !== 'handwritten').map(([k, v]) => [k, v.value])));
+}
+
+function warning(code: 'profileNotTicked' | 'profileTickedSeveral'): ReadingWarning {
+  return { code, message: translate('it', `documentReading.warning.${code}`) };
 }
 
 /** A digitally filled form: values exact; `pages` are its rendered pages, for the signature box. */
@@ -77,32 +93,78 @@ export function readAcroForm(objects: PdfFieldObjects | null, pages: GrayRaster[
     const page = pages[zone.page - 1];
     fields[name] = { value, source: 'acroform', confidence: 1, page: zone.page, box: page ? zoneBox(zone, template, page) : null };
   }
-  return { source: 'acroform', fields, identity: identityOf(fields), signature: signatureOf(pages, template) };
+  return { source: 'acroform', fields, identity: identityOf(fields), signature: signatureOf(pages, template), warnings: [] };
+}
+
+/** The profile ticked on a scan: a value only when exactly one box is ticked, a warning otherwise. */
+export function readProfile(pages: GrayRaster[], template: FormTemplate): { field: FormFieldReading | null; warning: ReadingWarning | null; ticks: TickReading | null } {
+  const zones = template.choiceBoxes.tipo_profilo;
+  const pageNumber = Object.values(zones ?? {})[0]?.page ?? 1;
+  const page = pages[pageNumber - 1];
+  if (!zones || !page) return { field: null, warning: null, ticks: null };
+  const boxes = Object.fromEntries(Object.entries(zones).map(([option, zone]) => [option, zoneBox(zone, template, page)]));
+  const ticks = readTicks(page, boxes);
+  if (ticks.ticked.length === 0) return { field: null, warning: warning('profileNotTicked'), ticks };
+  if (ticks.ticked.length > 1) return { field: null, warning: warning('profileTickedSeveral'), ticks };
+  const [value] = ticks.ticked;
+  return { field: { value, source: 'ocr', confidence: tickConfidence(ticks, value), page: pageNumber, box: boxes[value] }, warning: null, ticks };
+}
+
+/** A filled field zone of a scanned form, with how it was written. */
+export interface FilledZone {
+  name: Exclude<FormFieldName, 'tipo_profilo'>;
+  page: number;
+  box: Box;
+  /** Inside the printed frame: what is OCR'd and classified. */
+  interior: GrayRaster;
+  evidence: WritingEvidence;
+  /** The zone's own verdict, or its form's when its letters were too few to tell. */
+  writing: Writing;
 }
 
 /**
- * A printed form scanned back: OCR of each field zone. Pages must be upright, whole A4 scans in
- * template order. The values are suggestions for the clerk, never exact.
+ * Every field zone holding ink, classified typed or handwritten. Zones whose letters were too few
+ * to tell (a sex, a province) follow the rest of their form; with nothing to follow they count as
+ * handwritten: a suggestion the clerk confirms loses nothing, a wrong prefill could.
+ */
+export function filledZones(pages: GrayRaster[], template: FormTemplate): FilledZone[] {
+  const zones: Array<Omit<FilledZone, 'writing'>> = [];
+  for (const name of FORM_FIELD_NAMES) {
+    if (name === 'tipo_profilo') continue;
+    const zone = template.fields[name];
+    const page = pages[zone.page - 1];
+    if (!page) continue;
+    const box = zoneBox(zone, template, page);
+    // Inside the printed frame only: its border would read as `|` or `I`.
+    // Vertically only a little: accents on capitals reach the top of the frame.
+    const ix = box.height * 0.15;
+    const iy = box.height * 0.08;
+    const interior = cropBox(page, { x: box.x + ix, y: box.y + iy, width: box.width - 2 * ix, height: box.height - 2 * iy });
+    if (inkShare(interior) < EMPTY_ZONE_INK) continue;
+    zones.push({ name, page: zone.page, box, interior, evidence: classifyWriting(interior) });
+  }
+  const decided = zones.map((z) => z.evidence.writing).filter((w): w is Writing => w !== null);
+  const typed = decided.filter((w) => w === 'typed').length;
+  const fallback: Writing = typed > decided.length - typed ? 'typed' : 'handwritten';
+  return zones.map((z) => ({ ...z, writing: z.evidence.writing ?? fallback }));
+}
+
+/**
+ * A printed form scanned back: OCR of each filled field zone, each classified typed or
+ * handwritten, and the profile's tick boxes. Pages must be upright, whole A4 scans in template
+ * order. No value is exact: typed ones are for the clerk to check, handwritten ones only suggestions.
  */
 export async function readFormByZones(pages: GrayRaster[], template: FormTemplate, ocr: OcrEngine): Promise<FormReading> {
   const fields: FormReading['fields'] = {};
   await Promise.all(
-    FORM_FIELD_NAMES.filter((name) => name !== 'tipo_profilo').map(async (name) => {
-      const zone = template.fields[name];
-      const page = pages[zone.page - 1];
-      if (!page) return;
-      const box = zoneBox(zone, template, page);
-      // Inside the printed frame only: its border would read as `|` or `I`.
-      // Vertically only a little: accents on capitals reach the top of the frame.
-      const ix = box.height * 0.15;
-      const iy = box.height * 0.08;
-      const inner = cropBox(page, { x: box.x + ix, y: box.y + iy, width: box.width - 2 * ix, height: box.height - 2 * iy });
-      if (inkShare(inner) < EMPTY_ZONE_INK) return;
-      const result = await ocr.recognize({ image: inner, layout: 'block' });
+    filledZones(pages, template).map(async ({ name, page, box, interior, writing }) => {
+      const result = await ocr.recognize({ image: interior, layout: 'block' });
       const line = result.lines.find((l) => l.text.trim() !== '');
       if (!line) return;
-      fields[name] = { value: line.text.trim(), source: 'ocr', confidence: Math.round(line.confidence) / 100, page: zone.page, box };
+      fields[name] = { value: line.text.trim(), source: 'ocr', confidence: Math.round(line.confidence) / 100, page, box, writing };
     }),
   );
-  return { source: 'ocr', fields, identity: identityOf(fields), signature: signatureOf(pages, template) };
+  const profile = readProfile(pages, template);
+  if (profile.field) fields.tipo_profilo = profile.field;
+  return { source: 'ocr', fields, identity: identityOf(fields), signature: signatureOf(pages, template), warnings: profile.warning ? [profile.warning] : [] };
 }

@@ -8,6 +8,8 @@ export const documentReadingEn: Record<keyof typeof documentReadingIt, string> =
   'documentReading.warning.printedDiffersFromMrz': 'The printed field “{field}” ({printed}) differs from the machine-readable zone ({mrz}): the MRZ value is used, check it.',
   'documentReading.warning.fiscalCodeConflict': 'The fiscal code read from the barcode ({barcode}) differs from the printed one ({printed}): the barcode is used, check it.',
   'documentReading.warning.mixedDocuments': 'The images hold different documents: only the identity document ({type}) was read.',
+  'documentReading.warning.profileNotTicked': 'No box of the requested profile is ticked on the form: ask the applicant and choose the profile by hand.',
+  'documentReading.warning.profileTickedSeveral': 'Several boxes of the requested profile are ticked on the form: ask the applicant and choose the profile by hand.',
   'documentReading.side.front': 'front',
   'documentReading.side.back': 'back',
   'documentReading.error.empty': 'The file “{file}” is empty (0 bytes).',

@@ -7,6 +7,8 @@ export const documentReadingIt = {
   'documentReading.warning.printedDiffersFromMrz': 'Il campo «{field}» stampato ({printed}) non coincide con la zona a lettura ottica ({mrz}): vale il dato della MRZ, verificarlo.',
   'documentReading.warning.fiscalCodeConflict': 'Il codice fiscale letto dal codice a barre ({barcode}) è diverso da quello stampato ({printed}): vale il codice a barre, verificarlo.',
   'documentReading.warning.mixedDocuments': 'Le immagini contengono documenti diversi: è stato letto solo il documento di identità ({type}).',
+  'documentReading.warning.profileNotTicked': 'Sul modulo non risulta spuntata nessuna casella del profilo richiesto: chiedere al richiedente e scegliere il profilo a mano.',
+  'documentReading.warning.profileTickedSeveral': 'Sul modulo risultano spuntate più caselle del profilo richiesto: chiedere al richiedente e scegliere il profilo a mano.',
   'documentReading.side.front': 'fronte',
   'documentReading.side.back': 'retro',
   'documentReading.error.empty': 'Il file «{file}» è vuoto (0 byte).',

@@ -6,6 +6,7 @@ import { createNodeOcr } from '../../../cli/node-engines';
 import { acroFormValues } from '../../../shared/document-reading/form-reading';
 import { FORM_FIELD_NAMES, parseFormTemplate } from '../../../shared/document-reading/form-template';
 import { checkSignature } from '../../../shared/document-reading/signature';
+import { readTicks } from '../../../shared/document-reading/tick-boxes';
 import type { GrayRaster } from '../../../shared/document-reading/raster';
 import { openPdf } from '../../../cli/node-decode';
 
@@ -27,6 +28,12 @@ describe('facsimile form and template', () => {
     const template = JSON.parse(readFileSync(path.resolve('resources/forms/modulo-abilitazione-facsimile.template.json'), 'utf8'));
     delete template.fields.cognome;
     expect(() => parseFormTemplate(template)).toThrow();
+  });
+
+  it('refuses a tick box that names no option of its field', async () => {
+    const template = JSON.parse(readFileSync(path.resolve('resources/forms/modulo-abilitazione-facsimile.template.json'), 'utf8'));
+    template.choiceBoxes.tipo_profilo.MEDICO_DI_BASE = template.choiceBoxes.tipo_profilo.MEDICO_ESTERNO;
+    expect(() => parseFormTemplate(template)).toThrow(/MEDICO_DI_BASE is not an option/);
   });
 
   it('maps radio export values through the template options, and ignores Off', async () => {
@@ -53,6 +60,59 @@ describe('reading forms', { timeout: 90_000 }, () => {
     // Empty zones stay empty instead of OCR noise.
     expect(reading.fields.struttura_denominazione).toBeUndefined();
     expect(reading.signature.signed).toBe(true);
+  });
+});
+
+interface CorpusForm {
+  id: string;
+  files: string[];
+  capture: 'acroform' | 'printed-scan' | 'handwritten-scan';
+  values: Record<string, string>;
+  profile: string | null;
+  ticked?: string[];
+}
+
+const scannedForms = (JSON.parse(readFileSync(path.join(forms, 'forms.json'), 'utf8')) as { forms: CorpusForm[] }).forms.filter((f) => f.capture !== 'acroform');
+
+describe('scanned forms: typed or handwritten, and the profile ticked', { timeout: 240_000 }, () => {
+  it.each(scannedForms.map((f) => [f.id, f] as const))('%s', async (_id, form) => {
+    const reading = await readFormFiles(form.files.map((f) => path.join(forms, f)), await loadFormTemplate(), ocr);
+    const expected = form.capture === 'handwritten-scan' ? 'handwritten' : 'typed';
+    const filled = Object.entries(form.values).filter(([, v]) => v !== '').map(([name]) => name);
+    const writing = Object.fromEntries(filled.map((name) => [name, reading.fields[name as keyof typeof reading.fields]?.writing]));
+    expect(writing).toEqual(Object.fromEntries(filled.map((name) => [name, expected])));
+    if (form.profile) {
+      expect(reading.fields.tipo_profilo).toMatchObject({ value: form.profile, source: 'ocr' });
+      expect(reading.fields.tipo_profilo?.confidence).toBeLessThan(1);
+      expect(reading.warnings).toEqual([]);
+    } else {
+      expect(reading.fields.tipo_profilo).toBeUndefined();
+      expect(reading.warnings.map((w) => w.code)).toEqual([form.ticked?.length === 0 ? 'profileNotTicked' : 'profileTickedSeveral']);
+    }
+    // A handwritten value is never read as the applicant's identity: the clerk confirms it first.
+    if (expected === 'handwritten') expect(Object.values(reading.identity).every((v) => v === null)).toBe(true);
+    else expect(reading.identity.fiscalCode).toBe(form.values.codice_fiscale);
+  });
+});
+
+describe('readTicks', () => {
+  const box = { x: 10, y: 10, width: 30, height: 30 };
+  const page = (draw: (set: (x: number, y: number) => void) => void): GrayRaster => {
+    const r = { width: 50, height: 50, data: new Uint8Array(50 * 50).fill(245) };
+    draw((x, y) => (r.data[y * 50 + x] = 30));
+    return r;
+  };
+  const circle = (set: (x: number, y: number) => void) => {
+    for (let a = 0; a < 360; a += 1) set(Math.round(25 + 14 * Math.cos((a * Math.PI) / 180)), Math.round(25 + 14 * Math.sin((a * Math.PI) / 180)));
+  };
+
+  it('an empty printed circle is not ticked; a pen cross inside it is', () => {
+    expect(readTicks(page(circle), { A: box }).ticked).toEqual([]);
+    const crossed = page((set) => {
+      circle(set);
+      for (let t = 12; t < 38; t += 1) [-1, 0, 1].forEach((d) => (set(t, t + d), set(t, 50 - t + d)));
+    });
+    expect(readTicks(crossed, { A: box }).ticked).toEqual(['A']);
   });
 });
 

@@ -1,0 +1,112 @@
+/**
+ * Was a field of a scanned form typed (printed by a computer, a typewriter) or written by hand?
+ * Printed glyphs sit on one straight baseline, at one of a few fixed heights; a hand puts each
+ * letter a little higher or lower, taller or shorter. Measured on the connected components of
+ * ink inside the field: the share of letters whose bottom lies on the straight baseline fitted
+ * through them and whose top lies on the straight top line (within a pixel or 3 % of the letter
+ * height). Too few letters to tell (a single "M") give no verdict: the caller decides from the
+ * rest of the page. Doubt leans to handwriting, whose values are only suggestions.
+ */
+import type { GrayRaster } from './raster';
+
+export type Writing = 'typed' | 'handwritten';
+
+export interface WritingEvidence {
+  /** Null when the zone holds too few letters to tell. */
+  writing: Writing | null;
+  /** Letter-sized components measured. */
+  letters: number;
+  /** Share of letters whose bottom is on the fitted baseline and whose top is on the fitted top line. */
+  onLines: number;
+}
+
+const INK_LEVEL = 128;
+/** Below this many letters the statistics say nothing. */
+const MIN_LETTERS = 3;
+/** Calibrated on the corpus forms (docs/document-reading.md: "Typed or handwritten"). */
+const TYPED_MIN_ON_LINES = 0.6;
+/** A line fitted through fewer letters than this fits a hand too: short values count as typed only when every letter is on both lines. */
+const SHORT_VALUE_LETTERS = 8;
+
+interface Component {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  area: number;
+}
+
+/** 8-connected components of ink pixels (iterative flood fill: zones are small). */
+function inkComponents(raster: GrayRaster): Component[] {
+  const { width, height, data } = raster;
+  const seen = new Uint8Array(width * height);
+  const components: Component[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < data.length; start += 1) {
+    if (seen[start] || data[start] >= INK_LEVEL) continue;
+    const c: Component = { x0: width, x1: -1, y0: height, y1: -1, area: 0 };
+    seen[start] = 1;
+    stack.push(start);
+    while (stack.length > 0) {
+      const i = stack.pop() as number;
+      const x = i % width;
+      const y = (i - x) / width;
+      c.area += 1;
+      if (x < c.x0) c.x0 = x;
+      if (x > c.x1) c.x1 = x;
+      if (y < c.y0) c.y0 = y;
+      if (y > c.y1) c.y1 = y;
+      for (let dy = -1; dy <= 1; dy += 1) {
+        const ny = y + dy;
+        if (ny < 0 || ny >= height) continue;
+        for (let dx = -1; dx <= 1; dx += 1) {
+          const nx = x + dx;
+          if (nx < 0 || nx >= width) continue;
+          const j = ny * width + nx;
+          if (!seen[j] && data[j] < INK_LEVEL) {
+            seen[j] = 1;
+            stack.push(j);
+          }
+        }
+      }
+    }
+    components.push(c);
+  }
+  return components;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Theil–Sen line through one edge of the letters: robust to descenders, ascenders and a slightly skewed scan. */
+function lineResiduals(letters: Component[], edge: (c: Component) => number): number[] {
+  const points = letters.map((c) => ({ x: (c.x0 + c.x1) / 2, y: edge(c) }));
+  const slopes: number[] = [];
+  for (let i = 0; i < points.length; i += 1) {
+    for (let j = i + 1; j < points.length; j += 1) {
+      const dx = points[j].x - points[i].x;
+      if (dx !== 0) slopes.push((points[j].y - points[i].y) / dx);
+    }
+  }
+  const slope = slopes.length > 0 ? median(slopes) : 0;
+  const intercept = median(points.map((p) => p.y - slope * p.x));
+  return points.map((p) => p.y - (intercept + slope * p.x));
+}
+
+export function classifyWriting(zone: GrayRaster): WritingEvidence {
+  const all = inkComponents(zone).filter((c) => c.area >= 6);
+  const tallest = Math.max(0, ...all.map((c) => c.y1 - c.y0 + 1));
+  // Letters only: dots, commas, apostrophes and accents are small by nature, not by the hand.
+  const letters = all.filter((c) => c.y1 - c.y0 + 1 >= tallest * 0.45);
+  if (letters.length < MIN_LETTERS) return { writing: null, letters: letters.length, onLines: 0 };
+  const typicalHeight = median(letters.map((c) => c.y1 - c.y0 + 1));
+  const tolerance = Math.max(1, typicalHeight * 0.03);
+  const bottoms = lineResiduals(letters, (c) => c.y1);
+  const tops = lineResiduals(letters, (c) => c.y0);
+  const onLines = letters.filter((_, i) => Math.abs(bottoms[i]) <= tolerance && Math.abs(tops[i]) <= tolerance).length / letters.length;
+  const typed = letters.length < SHORT_VALUE_LETTERS ? onLines === 1 : onLines >= TYPED_MIN_ON_LINES;
+  return { writing: typed ? 'typed' : 'handwritten', letters: letters.length, onLines: Math.round(onLines * 100) / 100 };
+}
