@@ -13,9 +13,10 @@ const require = createRequire(import.meta.url);
 /** Scanned pages are rendered at 300 dpi: what OCR of ID cards needs. */
 const PDF_RENDER_SCALE = 300 / 72;
 
-export async function decodeImage(bytes: Uint8Array, file: string): Promise<GrayRaster> {
+/** One page (0-based; a multi-page TIFF has several) of an image, as grayscale. */
+export async function decodeImage(bytes: Uint8Array, file: string, page = 0): Promise<GrayRaster> {
   try {
-    const { data, info } = await sharp(bytes, { failOn: 'truncated', limitInputPixels: MAX_IMAGE_PIXELS }).rotate().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(bytes, { failOn: 'truncated', limitInputPixels: MAX_IMAGE_PIXELS, page }).rotate().raw().toBuffer({ resolveWithObject: true });
     return toGray(data, info.width, info.height, info.channels);
   } catch {
     throw new DocumentInputError('corrupt', file);
@@ -84,8 +85,11 @@ export async function renderPdfPages(doc: PdfDocument, file: string, scale = PDF
   return pages;
 }
 
-/** Every page of a file as grayscale rasters (one for an image, one per page for a PDF). */
+/** Every page of a file as grayscale rasters (one per page of a PDF or a multi-page TIFF). */
 export async function decodeFile(bytes: Uint8Array, file: string): Promise<GrayRaster[]> {
-  const { format } = checkInputFile(bytes, file);
-  return format === 'pdf' ? decodePdf(bytes, file) : [await decodeImage(bytes, file)];
+  const { format, pages } = checkInputFile(bytes, file);
+  if (format === 'pdf') return decodePdf(bytes, file);
+  const rasters: GrayRaster[] = [];
+  for (let page = 0; page < pages; page += 1) rasters.push(await decodeImage(bytes, file, page));
+  return rasters;
 }

@@ -81,13 +81,10 @@ export function CaptureSlot({ role }: { role: ScanRole }) {
             const name = `${t(`intake.role.${role}`)} ${index + 1}`;
             return (
               <li key={attachment.id}>
-                {attachment.mimeType === 'image/tiff' || (!url && attachment.mimeType !== 'application/pdf') ? (
-                  <span className="thumbnail-file">TIFF</span>
-                ) : (
-                  <button type="button" className="thumbnail" onClick={() => setViewing({ name, id: attachment.id })} aria-label={`${t('intake.capture.view')}: ${name}`}>
-                    {attachment.mimeType === 'application/pdf' ? <PageCanvas attachmentId={attachment.id} mimeType={attachment.mimeType} width={112} label="" /> : <img src={url} alt="" />}
-                  </button>
-                )}
+                <button type="button" className="thumbnail" onClick={() => setViewing({ name, id: attachment.id })} aria-label={`${t('intake.capture.view')}: ${name}`}>
+                  {/* Chromium shows JPEG and PNG itself; a PDF or TIFF page is drawn from its decoded pixels. */}
+                  {url && (attachment.mimeType === 'image/jpeg' || attachment.mimeType === 'image/png') ? <img src={url} alt="" /> : <PageCanvas attachmentId={attachment.id} mimeType={attachment.mimeType} width={112} label="" />}
+                </button>
                 <ScanActions attachmentId={attachment.id} role={role} name={name} />
               </li>
             );

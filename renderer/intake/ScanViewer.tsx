@@ -39,8 +39,8 @@ function useBoxesOn(attachmentId: string, page: number): Array<{ key: string; la
 }
 
 /**
- * A scan in a modal dialog that keeps keyboard focus: zoom, the pages of a PDF one by one, the boxes
- * the values were read from, and (for an image of a case still open) straighten and crop.
+ * A scan in a modal dialog that keeps keyboard focus: zoom, the pages of a PDF or TIFF one by one,
+ * the boxes the values were read from, and (for a case still open) straighten and crop the page shown.
  */
 export function ScanViewer({ attachment, name, onClose }: { attachment: AttachmentMeta; name: string; onClose: () => void }) {
   const t = useTranslation();
@@ -63,7 +63,7 @@ export function ScanViewer({ attachment, name, onClose }: { attachment: Attachme
   return (
     <dialog ref={dialog} className="scan-viewer" aria-label={t('intake.viewer.title', { name })} onClose={onClose}>
       {editing ? (
-        <ScanEditor attachment={attachment} name={name} onCancel={() => setEditing(false)} onSaved={onClose} />
+        <ScanEditor attachment={attachment} name={name} page={page} onCancel={() => setEditing(false)} onSaved={onClose} />
       ) : (
         <>
           <div className="actions" role="toolbar" aria-label={t('intake.viewer.tools', { name })}>

@@ -18,7 +18,7 @@ import { formDigest } from '../../shared/notices/form-code';
 import { useSignedForms, type SignedFormCapture } from './signed-form-session';
 import { NO_REGIONS, type ReadRegions } from '../../shared/intake/read-regions';
 import { describeTransform, type ScanTransform } from '../../shared/intake/scan-transform';
-import { applyScanTransform, isEditable } from './scan-editing';
+import { editScan, isEditable } from './scan-editing';
 import { forgetPageImages } from './page-images';
 import { signedInWork } from '../store/session';
 import { StoreError } from '../store/store-error';
@@ -69,10 +69,11 @@ interface IntakeState {
   updateDetails(patch: { profile?: Profile; urgent?: boolean; urgentReason?: string }): Promise<void>;
   saveField(field: FormFieldName, value: FormFieldValue | null): Promise<void>;
   /**
-   * Applies the clerk's rotate/crop to a scan: the edited image replaces it (new hash, audited) and
-   * the scans are read again when they had been read already. True when the case holds the edit.
+   * Applies the clerk's rotate/straighten/crop to a scan (to `page` of a PDF): the edited file
+   * replaces it (new hash, audited) and the scans are read again when they had been read already.
+   * True when the case holds the edit.
    */
-  transformScan(attachmentId: string, transform: ScanTransform): Promise<boolean>;
+  transformScan(attachmentId: string, transform: ScanTransform, page?: number): Promise<boolean>;
   /** Moves a scan to the slot it belongs to, or removes it; reported in place, the scans are read again. */
   reassignScan(attachmentId: string, role: ScanRole): Promise<void>;
   removeScan(attachmentId: string): Promise<void>;
@@ -341,14 +342,14 @@ export const useIntake = create<IntakeState>((set, get) => {
       await changeScan(attachmentId, scan.role, (cases, clerkId) => cases.removeScan(attachmentId, clerkId), 'intake.capture.removed');
     },
 
-    async transformScan(attachmentId, transform) {
+    async transformScan(attachmentId, transform, page = 1) {
       const original = get().attachments.find((a) => a.id === attachmentId);
       if (!get().record || !original || !isEditable(original.mimeType) || original.role === 'avviso-rifiuto') return false;
       const { cases, clerkId } = signedInWork();
       const place = original.role;
       try {
-        const edited = await applyScanTransform(await cases.readAttachment(attachmentId), original.mimeType, transform);
-        await cases.replaceScan(attachmentId, { mimeType: original.mimeType, bytes: edited, transform: describeTransform(transform) }, clerkId);
+        const edited = await editScan(original, page, transform, () => cases.readAttachment(attachmentId));
+        await cases.replaceScan(attachmentId, { ...edited, transform: describeTransform(transform, original.mimeType === 'application/pdf' ? page : undefined) }, clerkId);
       } catch (error) {
         if (error instanceof StoreError) get().notify({ place, kind: 'error', key: error.messageKey, params: error.details });
         else get().notify({ place, kind: 'error', key: 'intake.editor.failed', params: {} });

@@ -1,6 +1,7 @@
 /**
- * Browser decoding of the input files. The header is checked first (format, pixel count), so an
- * oversized image is refused before createImageBitmap decodes it; PDF pages go through pdfjs-dist
+ * Browser decoding of the input files. The header is checked first (format, pixel count of every
+ * page), so an oversized image is refused before createImageBitmap decodes it; TIFF pages (which
+ * Chromium cannot decode) go through utif2 (tiff-decode.ts); PDF pages go through pdfjs-dist
  * with its worker from the app's origin. Runs in the document-reading worker (no DOM there: pdf.js
  * gets OffscreenCanvas factories and draws glyphs as paths) and in the page (the scan viewer).
  */
@@ -8,6 +9,7 @@ import { checkInputFile, DocumentInputError, MAX_IMAGE_PIXELS } from '../../shar
 import { toGray, type GrayRaster } from '../../shared/document-reading/raster';
 import type { PdfFieldObjects } from '../../shared/document-reading/form-reading';
 import { ocrAssetUrl } from './ocr-assets';
+import { decodeTiffPage } from './tiff-decode';
 
 const PDF_RENDER_SCALE = 300 / 72;
 
@@ -123,8 +125,15 @@ async function decodePdf(bytes: Uint8Array, file: string): Promise<{ pages: Gray
  * digitally filled form is read exactly without opening the PDF a second time.
  */
 export async function decodeBrowserFileWithFields(bytes: Uint8Array, file: string): Promise<{ pages: GrayRaster[]; fieldObjects: PdfFieldObjects | null }> {
-  const { format } = checkInputFile(bytes, file);
-  return format === 'pdf' ? decodePdf(bytes, file) : { pages: [await decodeImage(bytes, file)], fieldObjects: null };
+  const { format, pages } = checkInputFile(bytes, file);
+  if (format === 'pdf') return decodePdf(bytes, file);
+  if (format !== 'tiff') return { pages: [await decodeImage(bytes, file)], fieldObjects: null };
+  const rasters: GrayRaster[] = [];
+  for (let index = 0; index < pages; index += 1) {
+    const page = decodeTiffPage(bytes, file, index);
+    rasters.push(toGray(page.data, page.width, page.height, 4));
+  }
+  return { pages: rasters, fieldObjects: null };
 }
 
 export async function decodeBrowserFile(bytes: Uint8Array, file: string): Promise<GrayRaster[]> {

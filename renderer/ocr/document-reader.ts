@@ -28,6 +28,8 @@ export function createDocumentReader(): PageDocumentReader {
   let nextId = 1;
   let worker: Worker | null = null;
 
+  /** A page (1-based) of a TIFF as a bitmap for the screen: Chromium cannot decode TIFF, utif2 does it off the page's thread. */
+  tiffPage(file: DocumentFile, page: number): Promise<{ bitmap: ImageBitmap; pageCount: number }>;
   const start = (): Worker => {
     const started = new Worker(new URL('./reading.worker.ts', import.meta.url), { type: 'module', name: 'document-reading' });
     started.onmessage = (event: MessageEvent<WorkerOutbound>) => {
@@ -86,3 +88,4 @@ export function sessionDocumentReader(): PageDocumentReader {
   sessionReader ??= createDocumentReader();
   return sessionReader;
 }
+    tiffPage: (file, page) => ask<{ bitmap: ImageBitmap; pageCount: number }>({ op: 'tiffPage', file, page }),

@@ -11,6 +11,7 @@ export type ReadingRequest =
   | { op: 'read'; files: DocumentFile[]; today: string }
   | { op: 'readForm'; files: DocumentFile[]; template: FormTemplate }
   | { op: 'findSignedForm'; file: DocumentFile }
+  | { op: 'tiffPage'; file: DocumentFile; page: number }
   | { op: 'warmUp' }
   | { op: 'terminate' };
 

@@ -1,6 +1,6 @@
 /**
  * The document-reading worker: every pixel of document reading is handled here, off the page's
- * thread (decoding, PDF rendering, locating and cutting out the card, barcodes, MRZ band, form
+ * thread (decoding, PDF rendering, TIFF pages for the screen too, locating and cutting out the card, barcodes, MRZ band, form
  * zones); tesseract.js runs in its own workers started from here. One request at a time per
  * operation kind is the caller's business; this loop only answers each request by its id.
  */
@@ -9,6 +9,7 @@ import { preparePdf } from './browser-decode';
 import { prepareBrowserBarcodes } from './browser-engines';
 import { setOcrAssetBase } from './ocr-assets';
 import { findSignedForm } from './signed-form-search';
+import { tiffPageImage } from './tiff-decode';
 import type { ReadingError, ReadingRequest, WorkerInbound, WorkerOutbound } from './reading-protocol';
 import { createReadingService, type DocumentReader } from './reading-service';
 
@@ -27,6 +28,8 @@ async function answer(request: ReadingRequest): Promise<unknown> {
       return readingService().readForm(request.files, request.template);
     case 'findSignedForm':
       return findSignedForm(request.file.bytes, request.file.name);
+    case 'tiffPage':
+      return tiffPageImage(request.file.bytes, request.file.name, request.page);
     case 'warmUp':
       return readingService().warmUp();
     case 'terminate':

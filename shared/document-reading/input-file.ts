@@ -4,13 +4,14 @@
  */
 import { translate } from '../i18n/translate';
 import type { MessageKey } from '../i18n/messages-it';
+import { tiffLayout } from './tiff-structure';
 
 /** Images at or above this many pixels are refused (a 400-megapixel image needs 1.6 GB as RGBA). */
 export const MAX_IMAGE_PIXELS = 400_000_000;
 
 export type InputFormat = 'jpeg' | 'png' | 'tiff' | 'webp' | 'pdf';
 
-export type InputErrorCode = 'empty' | 'notAnImage' | 'corrupt' | 'tooLarge' | 'pdfPassword' | 'pdfMalformed' | 'unreadableFile';
+export type InputErrorCode = 'empty' | 'notAnImage' | 'corrupt' | 'tooLarge' | 'tiffUnsupported' | 'pdfPassword' | 'pdfMalformed' | 'unreadableFile';
 
 /** Bad input: carries a stable code and a clear Italian message; nothing was guessed. */
 export class DocumentInputError extends Error {
@@ -69,25 +70,6 @@ function jpegDimensions(b: Uint8Array): Dimensions | null {
   return null;
 }
 
-function tiffDimensions(b: Uint8Array): Dimensions | null {
-  const little = b[0] === 0x49;
-  const ifd = u32(b, 4, little);
-  if (ifd + 2 > b.length) return null;
-  const count = u16(b, ifd, little);
-  let width = 0;
-  let height = 0;
-  for (let k = 0; k < count; k += 1) {
-    const e = ifd + 2 + k * 12;
-    if (e + 12 > b.length) return null;
-    const tag = u16(b, e, little);
-    const type = u16(b, e + 2, little);
-    const value = type === 3 ? u16(b, e + 8, little) : u32(b, e + 8, little);
-    if (tag === 256) width = value;
-    if (tag === 257) height = value;
-  }
-  return width && height ? { width, height } : null;
-}
-
 function webpDimensions(b: Uint8Array): Dimensions | null {
   const chunk = String.fromCharCode(...b.subarray(12, 16));
   if (chunk === 'VP8X') return { width: 1 + (b[24] | (b[25] << 8) | (b[26] << 16)), height: 1 + (b[27] | (b[28] << 8) | (b[29] << 16)) };
@@ -107,25 +89,48 @@ export function imageDimensions(bytes: Uint8Array, format: Exclude<InputFormat, 
       return String.fromCharCode(...bytes.subarray(12, 16)) === 'IHDR' ? { width: u32(bytes, 16, false), height: u32(bytes, 20, false) } : null;
     case 'jpeg':
       return jpegDimensions(bytes);
-    case 'tiff':
-      return tiffDimensions(bytes);
+    case 'tiff': {
+      const layout = tiffLayout(bytes);
+      return layout.ok ? { width: layout.pages[0].width, height: layout.pages[0].height } : null;
+    }
     case 'webp':
       return webpDimensions(bytes);
   }
 }
 
 /**
- * Checks a file before decoding: format known, header readable, size acceptable. Throws
- * DocumentInputError with the Italian message otherwise.
+ * The size of every page of an image (one, or each page of a multi-page TIFF), or why it cannot be
+ * decoded: the one header check that capture, the Node decoder and the browser decoder share.
  */
-export function checkInputFile(bytes: Uint8Array, file: string): { format: InputFormat; dimensions: Dimensions | null } {
+export function imagePages(bytes: Uint8Array, format: Exclude<InputFormat, 'pdf'>): { ok: true; pages: Dimensions[] } | { ok: false; code: 'corrupt' | 'tiffUnsupported'; params: Record<string, number> } {
+  if (format === 'tiff') {
+    const layout = tiffLayout(bytes);
+    if (!layout.ok) return layout.problem === 'corrupt' ? { ok: false, code: 'corrupt', params: {} } : { ok: false, code: 'tiffUnsupported', params: { compression: layout.compression } };
+    return { ok: true, pages: layout.pages.map(({ width, height }) => ({ width, height })) };
+  }
+  const dimensions = imageDimensions(bytes, format);
+  return dimensions && dimensions.width > 0 && dimensions.height > 0 ? { ok: true, pages: [dimensions] } : { ok: false, code: 'corrupt', params: {} };
+}
+
+/** The largest page, for the per-page pixel limit. */
+export function largestPage(pages: Dimensions[]): Dimensions {
+  return pages.reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a));
+}
+
+/**
+ * Checks a file before decoding: format known, header readable, size of every page acceptable.
+ * Throws DocumentInputError with the Italian message otherwise; `pages` is 1 but for a multi-page
+ * TIFF (a PDF's pages are known only once pdf.js opens it).
+ */
+export function checkInputFile(bytes: Uint8Array, file: string): { format: InputFormat; dimensions: Dimensions | null; pages: number } {
   if (bytes.length === 0) throw new DocumentInputError('empty', file);
   const format = sniffFormat(bytes);
   if (!format) throw new DocumentInputError('notAnImage', file);
-  if (format === 'pdf') return { format, dimensions: null };
-  const dimensions = imageDimensions(bytes, format);
-  if (!dimensions || dimensions.width === 0 || dimensions.height === 0) throw new DocumentInputError('corrupt', file);
-  const pixels = dimensions.width * dimensions.height;
+  if (format === 'pdf') return { format, dimensions: null, pages: 1 };
+  const found = imagePages(bytes, format);
+  if (!found.ok) throw new DocumentInputError(found.code, file, found.params);
+  const largest = largestPage(found.pages);
+  const pixels = largest.width * largest.height;
   if (pixels >= MAX_IMAGE_PIXELS) throw new DocumentInputError('tooLarge', file, { megapixels: Math.round(pixels / 1e6), limit: MAX_IMAGE_PIXELS / 1e6 });
-  return { format, dimensions };
+  return { format, dimensions: found.pages[0], pages: found.pages.length };
 }

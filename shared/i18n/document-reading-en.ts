@@ -16,6 +16,7 @@ export const documentReadingEn: Record<keyof typeof documentReadingIt, string> =
   'documentReading.error.notAnImage': 'The file “{file}” is neither an image nor a readable PDF (accepted: JPEG, PNG, TIFF, WebP, PDF).',
   'documentReading.error.corrupt': 'The file “{file}” is damaged or incomplete and cannot be read. Capture the document again.',
   'documentReading.error.tooLarge': 'The image “{file}” is too large ({megapixels} megapixels; at most {limit}): it was not opened. Capture at a lower resolution (300 dpi is enough).',
+  'documentReading.error.tiffUnsupported': 'The TIFF “{file}” uses a compression or colour model this program cannot read (compression {compression}). Save it from the scanner as uncompressed, LZW or CCITT G4 TIFF, or as PDF.',
   'documentReading.error.pdfPassword': 'The PDF “{file}” is password-protected and cannot be read. Ask for a copy without a password.',
   'documentReading.error.pdfMalformed': 'The PDF “{file}” is damaged and cannot be read.',
   'documentReading.error.unreadableFile': 'The file “{file}” cannot be opened.',

@@ -15,6 +15,7 @@ export const documentReadingIt = {
   'documentReading.error.notAnImage': 'Il file «{file}» non è un’immagine né un PDF leggibile (formati accettati: JPEG, PNG, TIFF, WebP, PDF).',
   'documentReading.error.corrupt': 'Il file «{file}» è danneggiato o incompleto e non può essere letto. Acquisire di nuovo il documento.',
   'documentReading.error.tooLarge': 'L’immagine «{file}» è troppo grande ({megapixels} megapixel; massimo {limit}): non è stata aperta. Acquisire a una risoluzione più bassa (300 dpi bastano).',
+  'documentReading.error.tiffUnsupported': 'Il TIFF «{file}» usa una compressione o un formato di colore che il programma non legge (compressione {compression}). Salvarlo dallo scanner come TIFF non compresso, LZW o CCITT G4, oppure come PDF.',
   'documentReading.error.pdfPassword': 'Il PDF «{file}» è protetto da password e non può essere letto. Chiedere una copia senza password.',
   'documentReading.error.pdfMalformed': 'Il PDF «{file}» è danneggiato e non può essere letto.',
   'documentReading.error.unreadableFile': 'Il file «{file}» non può essere aperto.',

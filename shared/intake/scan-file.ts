@@ -1,4 +1,4 @@
-import { imageDimensions, MAX_IMAGE_PIXELS, sniffFormat, type InputFormat } from '../document-reading/input-file';
+import { imagePages, largestPage, MAX_IMAGE_PIXELS, sniffFormat, type InputFormat } from '../document-reading/input-file';
 
 /**
  * What a captured file is, decided from its bytes (never its name or the browser's guess), and
@@ -7,7 +7,7 @@ import { imageDimensions, MAX_IMAGE_PIXELS, sniffFormat, type InputFormat } from
  */
 export type ScanMimeType = 'image/jpeg' | 'image/png' | 'image/tiff' | 'application/pdf';
 
-export type ScanFileProblem = 'empty' | 'too-large' | 'unsupported' | 'too-many-pixels' | 'damaged' | 'locked';
+export type ScanFileProblem = 'empty' | 'too-large' | 'unsupported' | 'too-many-pixels' | 'damaged' | 'locked' | 'tiff-unsupported';
 
 export type ScanFileVerdict =
   | { ok: true; mimeType: ScanMimeType; width: number | null; height: number | null }
@@ -32,7 +32,7 @@ function isEncryptedPdf(bytes: Uint8Array): boolean {
   return /\/Encrypt\s+\d+\s+\d+\s+R/.test(tail) || /\/Encrypt\s+\d+\s+\d+\s+R/.test(head);
 }
 
-/** Inspects the whole file's bytes (only headers are parsed). */
+/** Inspects the whole file's bytes (only headers are parsed; for a TIFF every page's directory). */
 export function inspectScanFile(bytes: Uint8Array): ScanFileVerdict {
   if (bytes.length === 0) return { ok: false, problem: 'empty' };
   if (bytes.length > MAX_SCAN_BYTES) return { ok: false, problem: 'too-large' };
@@ -42,8 +42,10 @@ export function inspectScanFile(bytes: Uint8Array): ScanFileVerdict {
   if (format === 'pdf') {
     return isEncryptedPdf(bytes) ? { ok: false, problem: 'locked' } : { ok: true, mimeType, width: null, height: null };
   }
-  const size = imageDimensions(bytes, format);
-  if (!size || size.width === 0 || size.height === 0) return { ok: false, problem: 'damaged' };
-  if (size.width * size.height >= MAX_IMAGE_PIXELS) return { ok: false, problem: 'too-many-pixels' };
-  return { ok: true, mimeType, width: size.width, height: size.height };
+  const found = imagePages(bytes, format);
+  if (!found.ok) return { ok: false, problem: found.code === 'corrupt' ? 'damaged' : 'tiff-unsupported' };
+  const largest = largestPage(found.pages);
+  if (largest.width * largest.height >= MAX_IMAGE_PIXELS) return { ok: false, problem: 'too-many-pixels' };
+  const [first] = found.pages;
+  return { ok: true, mimeType, width: first.width, height: first.height };
 }

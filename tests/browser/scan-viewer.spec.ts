@@ -57,8 +57,10 @@ test('a two-page PDF form: first page as thumbnail, viewed page by page; the che
   await expect(viewer.getByRole('img', { name: 'Modulo di richiesta firmato 1, Pagina 2 di 2' })).toHaveAttribute('width', '800');
   await page.screenshot({ path: 'test-results/screens/31-pdf-pagina-2.png' });
   await expectNoSeriousViolations(page, 'visualizzatore PDF');
-  // A PDF is viewed, never re-drawn: straighten and crop is for photos and scans.
-  await expect(viewer.getByRole('button', { name: 'Raddrizza e ritaglia' })).toHaveCount(0);
+  // A digitally filled PDF is read from its fields: the editor says why it does not redraw it.
+  await viewer.getByRole('button', { name: 'Raddrizza e ritaglia' }).click();
+  await expect(viewer.getByText('Questo PDF è un modulo compilato al computer')).toBeVisible();
+  await viewer.getByRole('button', { name: 'Annulla' }).click();
   await viewer.getByRole('button', { name: 'Chiudi' }).click();
 
   await page.keyboard.press('Alt+4');
@@ -223,11 +225,11 @@ test('the applied transform is pixel-exact: quarter turns and crop on a four-col
       return { size: `${bitmap.width}x${bitmap.height}`, tl: at(1, 1), tr: at(bitmap.width - 2, 1), bl: at(1, bitmap.height - 2), br: at(bitmap.width - 2, bitmap.height - 2) };
     };
     return {
-      turn90: await read(await applyScanTransform(png, 'image/png', { rotation: 90, crop: null })),
-      turn180: await read(await applyScanTransform(png, 'image/png', { rotation: 180, crop: null })),
-      turn270: await read(await applyScanTransform(png, 'image/png', { rotation: 270, crop: null })),
+      turn90: await read(await applyScanTransform(png, 'image/png', { rotation: 90, angle: 0, crop: null })),
+      turn180: await read(await applyScanTransform(png, 'image/png', { rotation: 180, angle: 0, crop: null })),
+      turn270: await read(await applyScanTransform(png, 'image/png', { rotation: 270, angle: 0, crop: null })),
       // Turned 90° the image is 20 × 40; its bottom half is the original's right half (green, white).
-      turn90crop: await read(await applyScanTransform(png, 'image/png', { rotation: 90, crop: { x: 0, y: 20, width: 20, height: 20 } })),
+      turn90crop: await read(await applyScanTransform(png, 'image/png', { rotation: 90, angle: 0, crop: { x: 0, y: 20, width: 20, height: 20 } })),
     };
   });
   expect(corners.turn90).toEqual({ size: '20x40', tl: 'blue', tr: 'red', bl: 'white', br: 'green' });

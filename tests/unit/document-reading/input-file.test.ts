@@ -41,7 +41,7 @@ describe('checkInputFile (header only, before any decode)', () => {
   });
 
   it('accepts a real scan', () => {
-    expect(checkInputFile(image('cie-01-front.jpg'), 'x.jpg')).toEqual({ format: 'jpeg', dimensions: { width: 1027, height: 648 } });
+    expect(checkInputFile(image('cie-01-front.jpg'), 'x.jpg')).toEqual({ format: 'jpeg', dimensions: { width: 1027, height: 648 }, pages: 1 });
   });
 });
 
