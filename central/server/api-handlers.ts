@@ -24,6 +24,7 @@ function summaryOf(stored: StoredCase) {
     officeCode: stored.officeCode,
     workstationId: stored.workstationId,
     protocolNumber: stored.protocolNumber,
+    caseNumber: stored.submission.caseNumber,
     priority: stored.priority,
     status: stored.status,
     receivedAt: stored.receivedAt,
@@ -201,6 +202,7 @@ export function createApiHandlers(deps: HandlerDeps): CentralHandlers {
       const cases = await repository.listCases({
         officeCode: query.officeCode,
         status: query.status,
+        caseNumber: query.caseNumber,
         afterOrder: query.cursor === undefined ? undefined : Number(query.cursor),
         limit: query.limit,
       });

@@ -160,11 +160,12 @@ export async function openPostgresRepository(connectionString: string): Promise<
       );
       return (rows as Row[]).map(toChange);
     },
-    async listCases({ officeCode, status, afterOrder, limit }) {
+    async listCases({ officeCode, status, caseNumber, afterOrder, limit }) {
       const { rows } = await pool.query(
-        `SELECT * FROM cases WHERE ($1::text IS NULL OR office_code = $1) AND ($2::text IS NULL OR status = $2) AND received_order > $3
+        `SELECT * FROM cases WHERE ($1::text IS NULL OR office_code = $1) AND ($2::text IS NULL OR status = $2)
+           AND ($5::text IS NULL OR submission->>'caseNumber' = $5) AND received_order > $3
          ORDER BY received_order LIMIT $4`,
-        [officeCode ?? null, status ?? null, afterOrder ?? 0, limit],
+        [officeCode ?? null, status ?? null, afterOrder ?? 0, limit, caseNumber ?? null],
       );
       return (rows as Row[]).map(toStoredCase);
     },

@@ -50,6 +50,8 @@ export interface WorkstationWithOffice extends WorkstationRecord {
 export interface CaseFilter {
   officeCode?: string;
   status?: CaseStatus;
+  /** The counter's case number (inside the stored submission). */
+  caseNumber?: string;
   afterOrder?: number;
   limit: number;
 }

@@ -197,14 +197,15 @@ export function openSqliteRepository(file: string): CentralRepository {
         .all(officeCode, afterSeq, limit) as Row[];
       return rows.map(toChange);
     },
-    async listCases({ officeCode, status, afterOrder, limit }) {
+    async listCases({ officeCode, status, caseNumber, afterOrder, limit }) {
       const rows = db
         .prepare(
           `SELECT c.* FROM cases c
-           WHERE (@officeCode IS NULL OR c.office_code = @officeCode) AND (@status IS NULL OR c.status = @status) AND c.received_order > @afterOrder
+           WHERE (@officeCode IS NULL OR c.office_code = @officeCode) AND (@status IS NULL OR c.status = @status)
+             AND (@caseNumber IS NULL OR json_extract(c.submission, '$.caseNumber') = @caseNumber) AND c.received_order > @afterOrder
            ORDER BY c.received_order LIMIT @limit`,
         )
-        .all({ officeCode: officeCode ?? null, status: status ?? null, afterOrder: afterOrder ?? 0, limit }) as Row[];
+        .all({ officeCode: officeCode ?? null, status: status ?? null, caseNumber: caseNumber ?? null, afterOrder: afterOrder ?? 0, limit }) as Row[];
       return rows.map(toStoredCase);
     },
     async caseHistory(caseId) {

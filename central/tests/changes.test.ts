@@ -82,5 +82,10 @@ describe('change feed', () => {
     expect(new Set([...first.cases, ...second.cases].map((c) => c.protocolNumber)).size).toBe(3);
     const approved = AdminCaseList.parse((await call(central.url, 'GET', '/api/v1/admin/cases?officeCode=VE04&status=approved', { token: ADMIN_TOKEN })).body);
     expect(approved.cases).toEqual([]);
+    expect(first.cases[0].caseNumber).toBe('RM01-20261123-0001');
+    const byNumber = (n: string) => call(central.url, 'GET', `/api/v1/admin/cases?officeCode=VE04&caseNumber=${n}`, { token: ADMIN_TOKEN });
+    expect(AdminCaseList.parse((await byNumber('RM01-20261123-0001')).body).cases).toHaveLength(3);
+    expect(AdminCaseList.parse((await byNumber('RM01-20261123-0002')).body).cases).toEqual([]);
+    expect((await byNumber('not-a-number')).status).toBe(400);
   });
 });

@@ -135,6 +135,7 @@ export function uploadAttachment(
 export function buildSubmission(caseId: string, files: AttachmentFile[], uploadIds: string[], overrides: Partial<CaseSubmission> = {}): CaseSubmission {
   return {
     caseId,
+    caseNumber: 'RM01-20261123-0001',
     category: CASE_CATEGORY,
     priority: 'normal',
     profile: 'MEDICO_ESTERNO',

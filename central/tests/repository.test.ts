@@ -40,7 +40,7 @@ for (const backend of backends) {
     });
     afterAll(async () => repository?.close());
 
-    function newCase(fingerprint = 'f1'): NewCase {
+    function newCase(fingerprint = 'f1', caseNumber = 'RM01-20261123-0001'): NewCase {
       const caseId = randomUUID();
       return {
         caseId,
@@ -48,7 +48,7 @@ for (const backend of backends) {
         workstationId,
         fingerprint,
         priority: 'normal',
-        submission: buildSubmission(caseId, sampleAttachments([10]), ['u1']),
+        submission: buildSubmission(caseId, sampleAttachments([10]), ['u1'], { caseNumber }),
         receivedAt: now(),
         protocolYear: 2026,
       };
@@ -103,6 +103,14 @@ for (const backend of backends) {
       expect((await repository.caseHistory(item.caseId)).map((h) => h.status)).toEqual(['received', 'in_review', 'refused']);
       const refused = await repository.listCases({ officeCode: office, status: 'refused', limit: 10 });
       expect(refused.map((c) => c.caseId)).toEqual([item.caseId]);
+    });
+
+    it('finds a case by the number printed on the counter receipt', async () => {
+      const quoted = newCase('f1', `${office}-20261127-0042`);
+      await repository.commitCase(quoted, receiptFor(quoted));
+      const found = await repository.listCases({ caseNumber: `${office}-20261127-0042`, limit: 10 });
+      expect(found.map((c) => c.caseId)).toEqual([quoted.caseId]);
+      expect(await repository.listCases({ caseNumber: `${office}-20261127-0043`, limit: 10 })).toEqual([]);
     });
   });
 }

@@ -10,6 +10,7 @@ const TEXT_FIELDS: { field: Exclude<SettingsField, 'locale' | 'retentionDays' | 
   { field: 'officeName', label: 'settings.officeName' },
   { field: 'officeAddress', label: 'settings.officeAddress' },
   { field: 'workstationName', label: 'settings.workstationName' },
+  { field: 'workstationCode', label: 'settings.workstationCode' },
   { field: 'centralServiceUrl', label: 'settings.centralServiceUrl' },
   { field: 'scannerHotFolder', label: 'settings.scannerHotFolder' },
 ];

@@ -12,7 +12,7 @@ import {
 } from '../../shared/case/case';
 import type { FormFieldName, FormFieldValue } from '../../shared/case/form-fields';
 import { FormFieldValue as FormFieldValueSchema } from '../../shared/case/form-fields';
-import { caseNumberDayPrefix, formatCaseNumber } from '../../shared/case/case-number';
+import { caseNumberDayPrefix, formatCaseNumber, type CaseNumbering } from '../../shared/case/case-number';
 import { queryTerms } from '../../shared/case/search-terms';
 import { canMove, canReopen, isEditable } from '../../shared/case/state';
 import { appendAudit, auditTables } from './audit-log';
@@ -96,7 +96,8 @@ export interface CaseRepositoryDeps {
   db: CaseDatabase;
   cipher: DataCipher;
   clock: () => number;
-  officeCode: () => string;
+  /** Read at each new case, so a settings change applies to the next number. */
+  numbering: () => CaseNumbering;
   newId?: () => string;
 }
 
@@ -240,7 +241,7 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
         guardWrite(async () => {
           const now = clock();
           const id = newId();
-          const prefix = caseNumberDayPrefix(deps.officeCode(), new Date(now));
+          const prefix = caseNumberDayPrefix(deps.numbering(), new Date(now));
           const counterKey = `caseSequence:${prefix}`;
           // The sequence is read and bumped inside the transaction, but the row must be sealed
           // outside it: seal with the guessed number, and retry if another window took it.
@@ -248,7 +249,7 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
             const seen = ((await db.settings.get(counterKey))?.value as number | undefined) ?? 0;
             const record: CaseRecord = CaseRecord.parse({
               id,
-              number: formatCaseNumber(deps.officeCode(), new Date(now), seen + 1),
+              number: formatCaseNumber(deps.numbering(), new Date(now), seen + 1),
               profile: input.profile,
               urgent: input.urgent,
               urgentReason: input.urgentReason,

@@ -1,3 +1,4 @@
+import type { CaseNumbering } from '../../shared/case/case-number';
 import { createAuditLog, type AuditLog } from './audit-log';
 import { createCaseRepository, type CaseRepository } from './case-repository';
 import { createClerkAccounts, type ClerkAccounts } from './clerk-accounts';
@@ -19,7 +20,7 @@ export interface LocalStoreOptions {
   keyBase64: string;
   name?: string;
   clock?: () => number;
-  officeCode?: () => string;
+  numbering?: () => CaseNumbering;
   indexedDB?: IDBFactory;
   IDBKeyRange?: typeof IDBKeyRange;
 }
@@ -63,7 +64,7 @@ export async function openLocalStore(options: LocalStoreOptions): Promise<LocalS
   return {
     db,
     cipher,
-    cases: createCaseRepository({ db, cipher, clock, officeCode: options.officeCode ?? (() => '') }),
+    cases: createCaseRepository({ db, cipher, clock, numbering: options.numbering ?? (() => ({ officeCode: '', workstationCode: '' })) }),
     clerks: createClerkAccounts(db, cipher.auditKey, clock),
     audit: createAuditLog(db, cipher.auditKey, clock),
     close: () => db.close(),

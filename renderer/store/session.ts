@@ -29,7 +29,7 @@ interface SessionState {
   persisted: boolean | null;
   /** Latest storage reading of the housekeeping round; `low` drives the warning banner. */
   storage: StorageHealth | null;
-  open(api: SportelloApi, settings: () => Pick<Settings, 'officeCode' | 'retentionDays'> | null): Promise<void>;
+  open(api: SportelloApi, settings: () => Pick<Settings, 'officeCode' | 'workstationCode' | 'retentionDays'> | null): Promise<void>;
   createFirstAdministrator(input: Omit<NewClerk, 'role'>): Promise<void>;
   signIn(username: string, password: string): Promise<void>;
   unlock(password: string): Promise<void>;
@@ -59,7 +59,7 @@ export const useSession = create<SessionState>((set, get) => {
     async open(api, settings) {
       try {
         const { keyBase64 } = await api['dataKey:get']();
-        const store = await openLocalStore({ keyBase64, officeCode: () => settings()?.officeCode ?? '' });
+        const store = await openLocalStore({ keyBase64, numbering: () => ({ officeCode: settings()?.officeCode ?? '', workstationCode: settings()?.workstationCode ?? '' }) });
         const persisted = await requestPersistence().catch(() => null);
         startHousekeeping({
           db: store.db,

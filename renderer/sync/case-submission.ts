@@ -53,6 +53,7 @@ export function buildCaseSubmission(record: CaseRecord, attachments: readonly At
   const formFields = Object.fromEntries(Object.entries(record.form).map(([name, field]) => [name, field.value]));
   const parsed = CaseSubmission.safeParse({
     caseId: record.id,
+    caseNumber: record.number,
     category: CASE_CATEGORY,
     priority: record.urgent ? 'urgent' : 'normal',
     profile: record.profile,

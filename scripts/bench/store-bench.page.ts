@@ -40,7 +40,7 @@ export async function runStoreBench({ runs, caseCount, scanBytes }: StoreBenchOp
 
   // 1. Saving a case with three scans.
   const saveRepos = Object.fromEntries(
-    variants.map((v) => [v, createCaseRepository({ db: createCaseDatabase(`bench-save-${v}`), cipher: ciphers[v], clock: Date.now, officeCode: () => 'RM01' })]),
+    variants.map((v) => [v, createCaseRepository({ db: createCaseDatabase(`bench-save-${v}`), cipher: ciphers[v], clock: Date.now, numbering: () => ({ officeCode: 'RM01', workstationCode: '' }) })]),
   );
   for (let run = 0; run < runs; run++) {
     for (const variant of run % 2 === 0 ? variants : [...variants].reverse()) {
@@ -96,7 +96,7 @@ export async function runStoreBench({ runs, caseCount, scanBytes }: StoreBenchOp
       await db.cases.bulkAdd(rows);
     }
     seedMs[variant] = performance.now() - started;
-    listRepos[variant] = createCaseRepository({ db, cipher: ciphers[variant], clock: Date.now, officeCode: () => 'RM01' });
+    listRepos[variant] = createCaseRepository({ db, cipher: ciphers[variant], clock: Date.now, numbering: () => ({ officeCode: 'RM01', workstationCode: '' }) });
   }
   const queries = {
     'list: first page (50)': { offset: 0, limit: 50 },

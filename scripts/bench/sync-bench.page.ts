@@ -32,7 +32,7 @@ async function hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 async function freshStore(target: SyncBenchTarget): Promise<LocalStore> {
   databases += 1;
   const key = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
-  const store = await openLocalStore({ keyBase64: key, name: `sync-bench-${Date.now()}-${databases}`, officeCode: () => target.officeCode });
+  const store = await openLocalStore({ keyBase64: key, name: `sync-bench-${Date.now()}-${databases}`, numbering: () => ({ officeCode: target.officeCode, workstationCode: '' }) });
   await saveCredentials(store, { token: target.token, workstationId: target.workstationId, officeCode: target.officeCode, workstationName: 'bench', enrolledAt: new Date().toISOString(), serviceUrl: target.serviceUrl });
   return store;
 }

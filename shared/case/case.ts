@@ -5,8 +5,12 @@ import { FormValues } from './form-fields';
 export const CaseId = z.uuid();
 export type CaseId = z.infer<typeof CaseId>;
 
-/** Human case number printed on the receipt: office, day, per-office sequence (e.g. RM01-20261123-0007). */
-export const CaseNumber = z.string().regex(/^[A-Z0-9]{2,12}-\d{8}-\d{4,}$/);
+/**
+ * Human case number printed on the receipt: office, the workstation's code when the office has more
+ * than one, day, and that workstation's sequence (e.g. RM01-20261123-0007, RM01-P2-20261123-0007).
+ */
+export const CASE_NUMBER_PATTERN = /^[A-Z0-9]{2,12}(?:-[A-Z0-9]{1,3})?-\d{8}-\d{4,}$/;
+export const CaseNumber = z.string().regex(CASE_NUMBER_PATTERN);
 export type CaseNumber = z.infer<typeof CaseNumber>;
 
 export const Profile = z.enum(['MEDICO_ESTERNO', 'MEDICO_OSPEDALIERO', 'REFERENTE_STRUTTURA']);

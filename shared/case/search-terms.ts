@@ -1,3 +1,4 @@
+import { CASE_NUMBER_PATTERN } from './case';
 import type { FormValues } from './form-fields';
 
 /**
@@ -41,7 +42,7 @@ export function queryTerms(query: string): string[] {
   const compact = normaliseTerm(query).replace(/ /g, '');
   if (/^[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/.test(compact)) return [`cf:${compact}`];
   const asNumber = normaliseTerm(query).replace(/ /g, '-');
-  if (/^[A-Z0-9]{2,12}-\d{8}-\d{4,}$/.test(asNumber)) return [`num:${asNumber}`];
+  if (CASE_NUMBER_PATTERN.test(asNumber)) return [`num:${asNumber}`];
   return words(query)
     .filter((w) => w.length >= MIN_PREFIX || /^\d+$/.test(w))
     .map((w) => `name:${w}`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseNumber } from '../case/case';
 import { CaseStatus, CaseSubmission, Receipt } from './cases';
 import { CaseId, IsoDateTime, OfficeCode, StatusReason } from './common';
 
@@ -32,6 +33,8 @@ export const AdminCasesQuery = z
   .object({
     officeCode: OfficeCode.optional(),
     status: CaseStatus.optional(),
+    /** The counter's case number, as printed on the applicant's receipt. */
+    caseNumber: CaseNumber.optional(),
     /** Keyset position: the `receivedOrder` of the last case of the previous page. */
     cursor: z.string().regex(/^\d{1,18}$/).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -44,6 +47,7 @@ export const AdminCaseSummary = z
     officeCode: OfficeCode,
     workstationId: z.uuid(),
     protocolNumber: z.string(),
+    caseNumber: CaseNumber,
     priority: z.enum(['normal', 'urgent']),
     status: CaseStatus,
     receivedAt: IsoDateTime,

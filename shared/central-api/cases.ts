@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseNumber } from '../case/case';
 import { FormFieldName } from '../case/form-fields';
 import { CASE_CATEGORY } from './protocol';
 import { AttachmentId, CaseId, IsoDateTime, OfficeCode, Sha256Hex, StatusReason, UploadId } from './common';
@@ -53,6 +54,8 @@ export const ProfileType = z.enum(['MEDICO_ESTERNO', 'MEDICO_OSPEDALIERO', 'REFE
 export const CaseSubmission = z
   .object({
     caseId: CaseId,
+    /** The number printed on the applicant's receipt at the counter, so a call quoting it finds the case. */
+    caseNumber: CaseNumber,
     category: z.literal(CASE_CATEGORY),
     priority: z.enum(['normal', 'urgent']),
     profile: ProfileType,

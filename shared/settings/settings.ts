@@ -9,6 +9,8 @@ export const Settings = z.object({
   officeName: z.string(),
   officeAddress: z.string(),
   workstationName: z.string(),
+  /** Short code of this workstation in case numbers (RM01-P2-…); needed when an office has several. */
+  workstationCode: z.string(),
   centralServiceUrl: z.string(),
   scannerHotFolder: z.string(),
   retentionDays: z.number(),
@@ -25,6 +27,7 @@ export const defaultSettings: Settings = {
   officeName: '',
   officeAddress: '',
   workstationName: '',
+  workstationCode: '',
   centralServiceUrl: '',
   scannerHotFolder: '',
   retentionDays: 30,
@@ -42,6 +45,7 @@ export interface SettingsProblem {
 export type SettingsProblemReason =
   | 'settings.error.officeCode'
   | 'settings.error.workstationName'
+  | 'settings.error.workstationCode'
   | 'settings.error.centralServiceUrl'
   | 'settings.error.centralServiceInsecure'
   | 'settings.error.scannerHotFolder'
@@ -78,6 +82,9 @@ export function validateSettings(candidate: Settings): SettingsProblem[] {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (candidate.workstationName.length > 64 || /[\u0000-\u001f]/.test(candidate.workstationName)) {
     problems.push({ field: 'workstationName', reason: 'settings.error.workstationName' });
+  }
+  if (candidate.workstationCode !== '' && !/^[A-Z0-9]{1,3}$/.test(candidate.workstationCode)) {
+    problems.push({ field: 'workstationCode', reason: 'settings.error.workstationCode' });
   }
   const urlProblem = checkCentralServiceUrl(candidate.centralServiceUrl);
   if (urlProblem) problems.push({ field: 'centralServiceUrl', reason: urlProblem });

@@ -40,7 +40,7 @@ export async function seedCases(page: Page, cases: SeedCase[]): Promise<string[]
       if (!clerk) throw new Error('seedCases needs a signed-in clerk');
       const { keyBase64 } = await (await resolveSportelloApi())['dataKey:get']();
       let now = 0;
-      const store = await openLocalStore({ keyBase64, clock: () => now, officeCode: () => 'RM01' });
+      const store = await openLocalStore({ keyBase64, clock: () => now, numbering: () => ({ officeCode: 'RM01', workstationCode: '' }) });
       // Each state is reached the way the outbox reaches it, through the store's own moves.
       const path: Record<string, string[]> = {
         draft: [],

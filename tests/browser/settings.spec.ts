@@ -1,4 +1,5 @@
 import { test, expect, enterApp } from './fixtures';
+import { newCase } from './support/intake';
 
 test('invalid settings are refused in Italian naming the field, and the previous ones stay', async ({ page }) => {
   await enterApp(page);
@@ -49,4 +50,30 @@ test('English is available from settings', async ({ page }) => {
   await page.getByLabel('Language').selectOption('it');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('heading', { name: 'Impostazioni della postazione' })).toBeVisible();
+});
+
+test('the workstation code keeps two counters of one office from printing the same case number', async ({ page }) => {
+  await enterApp(page);
+  const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
+  const code = page.getByLabel(/^Codice della postazione/);
+  const save = page.getByRole('button', { name: 'Salva impostazioni' });
+  await nav.getByRole('button', { name: 'Impostazioni' }).click();
+  await page.getByLabel('Codice sede').fill('RM01');
+  await code.fill('p2');
+  await save.click();
+  await expect(page.getByRole('status')).toContainText('Campo «Codice della postazione');
+  await expect(code).toHaveAttribute('aria-invalid', 'true');
+  await code.fill('P2');
+  await save.click();
+  await expect(page.getByRole('status')).toHaveText('Impostazioni salvate.');
+  try {
+    await newCase(page, 'Medico esterno', false);
+    await expect(page.getByRole('heading', { name: /^Pratica RM01-P2-\d{8}-\d{4}/ })).toBeVisible();
+  } finally {
+    // The dev profile is shared by every spec: the other specs expect numbers without a workstation code.
+    await nav.getByRole('button', { name: 'Impostazioni' }).click();
+    await code.fill('');
+    await save.click();
+    await expect(page.getByRole('status')).toHaveText('Impostazioni salvate.');
+  }
 });

@@ -332,7 +332,7 @@ test('a version 1 database is upgraded in Chromium without losing a case', async
     const { createCaseDatabase, LATEST_SCHEMA_VERSION } = window.storeTest.database;
     const { openLocalStore } = window.storeTest.localStore;
     const key = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
-    const seedStore = await openLocalStore({ keyBase64: key, name: 'migration-seed', officeCode: () => 'RM01' });
+    const seedStore = await openLocalStore({ keyBase64: key, name: 'migration-seed', numbering: () => ({ officeCode: 'RM01', workstationCode: '' }) });
     const urgent = await seedStore.cases.createDraft({ profile: null, urgent: true, urgentReason: 'x' }, 'c1');
     await seedStore.cases.saveField(urgent.id, 'cognome', { value: 'Migrato', source: 'clerk', confidence: 1 }, 'c1');
     const normal = await seedStore.cases.createDraft({ profile: null, urgent: false, urgentReason: '' }, 'c1');

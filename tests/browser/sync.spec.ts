@@ -59,6 +59,9 @@ test('a queued case with three attachments reaches the service exactly once, eve
   await expect(page.getByTestId('sync-rollup')).toHaveText('Tutte le pratiche sono state ricevute dal servizio centrale.');
   await expectReceivedOnce(rig, office, seeded);
   expect((await centralCases(rig, office)).length).toBe(1);
+  // A call quoting the number printed on the counter receipt finds the case at the service.
+  const quoted = await call<{ cases: { caseId: string; caseNumber: string }[] }>(rig.central.url, 'GET', `/api/v1/admin/cases?officeCode=${office}&caseNumber=${seeded.number}`, { token: ADMIN_TOKEN });
+  expect(quoted.body.cases).toEqual([expect.objectContaining({ caseId: seeded.caseId, caseNumber: seeded.number })]);
   expect(rig.proxy.records.filter(isUploadCreation).length).toBeGreaterThanOrEqual(3);
   expect(await localCase(page, seeded.caseId)).toEqual({ state: 'acknowledged', readable: 3 });
 });

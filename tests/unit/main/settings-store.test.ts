@@ -49,6 +49,8 @@ describe('settings store', () => {
     [{ retentionDays: 2.5 }, 'retentionDays', 'settings.error.retentionDays'],
     [{ autoLockMinutes: 0 }, 'autoLockMinutes', 'settings.error.autoLockMinutes'],
     [{ officeCode: 'rm 01' }, 'officeCode', 'settings.error.officeCode'],
+    [{ workstationCode: 'p2' }, 'workstationCode', 'settings.error.workstationCode'],
+    [{ workstationCode: 'P234' }, 'workstationCode', 'settings.error.workstationCode'],
   ])('refuses %j naming the field, and keeps the previous settings', async (patch, field, reason) => {
     const { store, deps, file } = realStore();
     await store.update({ officeCode: 'RM01', centralServiceUrl: 'https://central.inail.local' });

@@ -3,7 +3,7 @@ import { caseSearchTerms, normaliseTerm, queryTerms } from '../../../shared/case
 import { canMove, canReopen, isEditable } from '../../../shared/case/state';
 import { formatCaseNumber } from '../../../shared/case/case-number';
 import { areImagesPurgeable } from '../../../shared/case/retention';
-import { CaseState, Decision } from '../../../shared/case/case';
+import { CaseNumber, CaseState, Decision } from '../../../shared/case/case';
 import { isStorageLow } from '../../../renderer/store/storage-health';
 
 const f = (value: string) => ({ value, source: 'clerk' as const, confidence: 1 });
@@ -26,6 +26,7 @@ describe('case search terms', () => {
     ['RSSMRA85D12H501Z', ['cf:RSSMRA85D12H501Z']],
     ['RSSMRA85D12H50MZ', ['cf:RSSMRA85D12H50MZ']],
     ['rm01-20261123-0007', ['num:RM01-20261123-0007']],
+    ['rm01 p2 20261123 0007', ['num:RM01-P2-20261123-0007']],
     ['ro', []],
   ])('turns the query %j into %j', (query, expected) => {
     expect(queryTerms(query)).toEqual(expected);
@@ -61,8 +62,13 @@ describe('case lifecycle', () => {
 
 describe('case numbers, retention and storage thresholds', () => {
   it('formats office, day and sequence', () => {
-    expect(formatCaseNumber('RM01', new Date(2026, 10, 3), 12)).toBe('RM01-20261103-0012');
-    expect(formatCaseNumber('', new Date(2026, 0, 1), 1)).toBe('SEDE-20260101-0001');
+    expect(formatCaseNumber({ officeCode: 'RM01', workstationCode: '' }, new Date(2026, 10, 3), 12)).toBe('RM01-20261103-0012');
+    expect(formatCaseNumber({ officeCode: '', workstationCode: '' }, new Date(2026, 0, 1), 1)).toBe('SEDE-20260101-0001');
+    // Two workstations of one office number the same day apart, and both shapes are valid case numbers.
+    const p2 = formatCaseNumber({ officeCode: 'RM01', workstationCode: 'P2' }, new Date(2026, 10, 3), 12);
+    expect(p2).toBe('RM01-P2-20261103-0012');
+    expect(CaseNumber.safeParse(p2).success).toBe(true);
+    expect(CaseNumber.safeParse('RM01-P234-20261103-0012').success).toBe(false);
   });
 
   it('makes images purgeable only after acknowledgement plus the grace period', () => {

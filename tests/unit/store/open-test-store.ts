@@ -12,7 +12,7 @@ export async function openTestStore(options: { factory?: IDBFactory; key?: strin
     keyBase64: options.key ?? TEST_KEY,
     name: 'sportello-test',
     clock: () => now.value,
-    officeCode: () => 'RM01',
+    numbering: () => ({ officeCode: 'RM01', workstationCode: '' }),
     indexedDB: factory,
     IDBKeyRange,
   });

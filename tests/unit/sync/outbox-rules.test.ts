@@ -72,6 +72,7 @@ describe('case submission', () => {
     expect(CaseSubmission.safeParse(built.submission).success).toBe(true);
     expect(built.submission).toMatchObject({
       caseId: CASE_ID,
+      caseNumber: 'RM01-20261123-0001',
       priority: 'urgent',
       formFields: { cognome: 'ROSSI', nome: 'MARIO' },
       decision: { outcome: 'refused', reasons: [{ code: 'DOCUMENT_EXPIRED', message: 'Documento scaduto il 01/10/2026' }], decidedAt: '2026-11-23T10:00:00.000Z' },
