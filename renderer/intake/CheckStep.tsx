@@ -19,6 +19,7 @@ export function CheckStep() {
   const checklist = useChecklist();
   const identityCheck = useIntake((s) => s.identityCheck);
   const overrides = useIntake((s) => s.overrides);
+  const profileMissing = useIntake((s) => s.record?.profile === null);
   if (!checklist) return null;
   const reasons = identityCheck?.reasons ?? [];
   return (
@@ -36,6 +37,7 @@ export function CheckStep() {
       {checklist.missingFields.length > 0 && (
         <p className="message-error">{t('intake.form.missing', { fields: checklist.missingFields.map((f) => t(`form.field.${f}`)).join(', ') })}</p>
       )}
+      {profileMissing && <p className="message-error">{t('intake.form.profileMissing')}</p>}
       {checklist.identity === 'unknown' && <p className="hint">{t('intake.check.notRead')}</p>}
       {reasons.length > 0 && (
         <table className="panel comparison">

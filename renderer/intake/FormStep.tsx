@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { FormFieldName, FormFieldValue } from '../../shared/case/form-fields';
 import { missingRequiredFields, requiredFields, visibleSections } from '../../shared/intake/required-fields';
 import { useTranslation } from '../i18n/use-translation';
+import { FormProfileNote } from './FormProfileNote';
+import { HandwritingSuggestion } from './HandwritingSuggestion';
 import { ReadingStatus } from './ReadingStatus';
 import { RegionImage } from './RegionImage';
 import { PrefilledFormPanel } from '../documents/PrefilledFormPanel';
@@ -9,11 +11,15 @@ import { useIntake } from './intake-session';
 
 const AUTOSAVE_MS = 400;
 
-/** One form value: editable, saved as the clerk types, with where it came from and how sure it is. */
+/**
+ * One form value: editable, saved as the clerk types, with where it came from and how sure it is;
+ * while empty, the value read from the handwriting as a suggestion.
+ */
 function FormField({ field, stored, required }: { field: FormFieldName; stored: FormFieldValue | undefined; required: boolean }) {
   const t = useTranslation();
   const saveField = useIntake((s) => s.saveField);
   const region = useIntake((s) => s.regions.form[field] ?? null);
+  const suggestion = useIntake((s) => s.formProposals.suggestions[field]);
   const [value, setValue] = useState(stored?.value ?? '');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const id = `form-${field}`;
@@ -37,6 +43,8 @@ function FormField({ field, stored, required }: { field: FormFieldName; stored: 
   }, [storedValue]);
 
   const source = stored && stored.source !== 'clerk' ? stored : null;
+  const suggested = suggestion && value === '' && !stored ? suggestion : null;
+  const describedBy = [source && `${id}-source`, suggested && `${id}-suggestion`].filter(Boolean).join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>
@@ -47,7 +55,7 @@ function FormField({ field, stored, required }: { field: FormFieldName; stored: 
         id={id}
         value={value}
         aria-required={required}
-        aria-describedby={source ? `${id}-source` : undefined}
+        aria-describedby={describedBy || undefined}
         onChange={(e) => {
           const next = e.target.value;
           setValue(next);
@@ -61,7 +69,8 @@ function FormField({ field, stored, required }: { field: FormFieldName; stored: 
           {t('intake.form.source', { source: t(`intake.source.${source.source}`) })}, {t('intake.form.confidence', { percent: Math.round(source.confidence * 100) })}
         </span>
       )}
-      {source && <RegionImage region={region} label={t('intake.region.form', { field: t(`form.field.${field}`) })} />}
+      {suggested && <HandwritingSuggestion field={field} suggestion={suggested} id={`${id}-suggestion`} />}
+      {(source || suggested) && <RegionImage region={region} label={t('intake.region.form', { field: t(`form.field.${field}`) })} />}
     </div>
   );
 }
@@ -77,6 +86,7 @@ export function FormStep() {
     <div aria-labelledby="form-heading">
       <h3 id="form-heading">{t('intake.step.form')}</h3>
       <ReadingStatus />
+      <FormProfileNote />
       {visibleSections(record.profile).map((section) => (
         <fieldset key={section.id} className="panel form-section">
           <legend>{t(`intake.section.${section.id}` as Parameters<typeof t>[0])}</legend>

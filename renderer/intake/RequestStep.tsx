@@ -3,6 +3,9 @@ import { Profile } from '../../shared/case/case';
 import { describeError, useTranslation } from '../i18n/use-translation';
 import { useIntake } from './intake-session';
 
+/** The clerk leaves the profile to the form's ticked box (read with the scans). */
+const FROM_FORM = 'fromForm';
+
 /** Step 1: the profile requested decides the required fields; urgent walk-ins go first. */
 export function RequestStep() {
   const t = useTranslation();
@@ -10,7 +13,7 @@ export function RequestStep() {
   const start = useIntake((s) => s.start);
   const updateDetails = useIntake((s) => s.updateDetails);
   const goTo = useIntake((s) => s.goTo);
-  const [profile, setProfile] = useState<Profile | null>(record?.profile ?? null);
+  const [profile, setProfile] = useState<Profile | typeof FROM_FORM | null>(record ? (record.profile ?? FROM_FORM) : null);
   const [urgent, setUrgent] = useState(record?.urgent ?? false);
   const [urgentReason, setUrgentReason] = useState(record?.urgentReason ?? '');
   const [problem, setProblem] = useState<string | null>(null);
@@ -23,12 +26,13 @@ export function RequestStep() {
       return;
     }
     setProblem(null);
+    const chosen = profile === FROM_FORM ? null : profile;
     try {
       if (record) {
-        await updateDetails({ profile, urgent, urgentReason });
+        await updateDetails({ ...(chosen ? { profile: chosen } : {}), urgent, urgentReason });
         goTo('capture');
       } else {
-        await start({ profile, urgent, urgentReason });
+        await start({ profile: chosen, urgent, urgentReason });
       }
     } catch (error) {
       setProblem(describeError(error, t));
@@ -46,6 +50,12 @@ export function RequestStep() {
             {t(`intake.profile.${option}`)}
           </label>
         ))}
+        {(!record || record.profile === null) && (
+          <label className="choice">
+            <input type="radio" name="profile" value={FROM_FORM} checked={profile === FROM_FORM} onChange={() => setProfile(FROM_FORM)} />
+            {t('intake.profile.fromForm')}
+          </label>
+        )}
       </fieldset>
       <label className="choice">
         <input type="checkbox" checked={urgent} onChange={(e) => setUrgent(e.target.checked)} />

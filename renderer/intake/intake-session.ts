@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { FORM_FIELD_NAMES } from '../../shared/case/form-fields';
 import { readCaseDocuments, readingKey } from './case-reading';
 import { partsToRead } from '../../shared/intake/reading-parts';
+import { formProposals, NO_PROPOSALS, prefilledValues, type FormProposals } from '../../shared/intake/form-proposals';
 import { create } from 'zustand';
 import { isScan, scanRolesOf, type AttachmentMeta, type ScanRole, type CaseRecord, type Profile } from '../../shared/case/case';
 import type { FormFieldName, FormFieldValue } from '../../shared/case/form-fields';
@@ -48,21 +48,26 @@ interface IntakeState {
   /** Where each value of the reading was read on the scans (for the regions shown in the check). */
   regions: ReadRegions;
   overrides: CheckOverride[];
+  /** Handwritten values offered as suggestions, the profile ticked on the form, the form reading's warnings. */
+  formProposals: FormProposals;
   /** The form-versus-ID check on the current form values; recomputed whenever either side changes. */
   identityCheck: IdentityCheck | null;
   /** Stores a reading of the documents (from OCR) and checks the form against it. */
-  applyReading(reading: { document: IdDocumentReading | null; formSigned: boolean | null; regions?: ReadRegions; key?: string | null }): Promise<void>;
+  applyReading(reading: { document: IdDocumentReading | null; formSigned: boolean | null; regions?: ReadRegions; key?: string | null; proposals?: FormProposals }): Promise<void>;
   /** Reads the case's scans (once per set of scans), prefills the form and runs the check. */
   readDocuments(): Promise<void>;
   reading: { state: 'idle' | 'reading' | 'done'; key: string | null; problems: string[] };
   /** The clerk corrects a value the reader got wrong (audited as an OCR correction). */
   correctDocumentValue(field: IdDocumentField, value: string): Promise<void>;
+  /** The clerk uses a handwriting suggestion as the field's value (audited as an OCR correction). */
+  acceptSuggestion(field: FormFieldName): Promise<void>;
   /** Declares a personal-data mismatch a match, with a written justification (audited). */
   overrideMismatch(input: { code: string; field: CheckOverride['field']; justification: string }): Promise<boolean>;
   /** `refusalNotice` renders the notice PDF from the decided case; the store keeps it with the decision. */
   decide(decision: { outcome: 'accept' | 'refuse'; reasonCodes: string[]; freeText: string }, refusalNotice?: (decided: CaseRecord) => Promise<Uint8Array>): Promise<void>;
   reopen(): Promise<void>;
-  start(input: { profile: Profile; urgent: boolean; urgentReason: string }): Promise<void>;
+  /** A null profile is read from the form's ticked box, when it has one. */
+  start(input: { profile: Profile | null; urgent: boolean; urgentReason: string }): Promise<void>;
   open(caseId: string): Promise<void>;
   close(): void;
   goTo(step: IntakeStep): void;
@@ -88,7 +93,7 @@ interface IntakeState {
   dismiss(id: number): void;
 }
 
-const StoredIntakeReading = z.object({ kind: z.literal('intake-reading'), document: z.custom<IdDocumentReading>().nullable(), formSigned: z.boolean().nullable(), regions: z.custom<ReadRegions>().optional(), key: z.string().nullable().optional() });
+const StoredIntakeReading = z.object({ kind: z.literal('intake-reading'), document: z.custom<IdDocumentReading>().nullable(), formSigned: z.boolean().nullable(), regions: z.custom<ReadRegions>().optional(), key: z.string().nullable().optional(), proposals: z.custom<FormProposals>().optional() });
 const StoredOverride = z.object({ kind: z.literal('check-override'), code: z.string(), field: z.string(), justification: z.string(), clerkId: z.string(), at: z.number() });
 
 function today(): string {
@@ -128,7 +133,7 @@ export const useIntake = create<IntakeState>((set, get) => {
       const override = StoredOverride.safeParse(view.reading);
       if (override.success) overrides.push({ ...override.data, field: override.data.field as CheckOverride['field'] });
     }
-    set({ documentReading: latest?.document ?? null, formSigned: latest?.formSigned ?? null, regions: latest?.regions ?? NO_REGIONS, overrides, reading: { state: latest ? 'done' : 'idle', key: latest?.key ?? null, problems: [] } });
+    set({ documentReading: latest?.document ?? null, formSigned: latest?.formSigned ?? null, regions: latest?.regions ?? NO_REGIONS, formProposals: latest?.proposals ?? NO_PROPOSALS, overrides, reading: { state: latest ? 'done' : 'idle', key: latest?.key ?? null, problems: [] } });
     await recheck();
   }
 
@@ -167,15 +172,16 @@ export const useIntake = create<IntakeState>((set, get) => {
     formSigned: null,
     regions: NO_REGIONS,
     overrides: [],
+    formProposals: NO_PROPOSALS,
 
     reading: { state: 'idle', key: null, problems: [] },
 
-    async applyReading({ document, formSigned, regions = NO_REGIONS, key = null }) {
+    async applyReading({ document, formSigned, regions = NO_REGIONS, key = null, proposals = get().formProposals }) {
       const record = get().record;
       if (!record) return;
       const { cases } = signedInWork();
-      await cases.saveReading(record.id, null, { kind: 'intake-reading', document, formSigned, regions, key });
-      set({ documentReading: document, formSigned, regions });
+      await cases.saveReading(record.id, null, { kind: 'intake-reading', document, formSigned, regions, key, proposals });
+      set({ documentReading: document, formSigned, regions, formProposals: proposals });
       await recheck();
     },
 
@@ -196,11 +202,17 @@ export const useIntake = create<IntakeState>((set, get) => {
       const result = await readCaseDocuments(toRead, (id) => cases.readAttachment(id), today());
       if (get().record?.id !== record.id) return;
       // Values read from the form fill only what the clerk has not typed; they keep their source.
-      for (const [field, value] of Object.entries(result.form?.fields ?? {})) {
-        if (!value || !(FORM_FIELD_NAMES as readonly string[]).includes(field)) continue;
-        const current = get().record?.form[field as FormFieldName];
+      // Handwritten ones are only suggestions (formProposals), never prefilled.
+      for (const [field, value] of Object.entries(result.form ? prefilledValues(result.form) : {}) as Array<[FormFieldName, FormFieldValue]>) {
+        const current = get().record?.form[field];
         if (current && current.source === 'clerk') continue;
-        await get().saveField(field as FormFieldName, { value: value.value, source: value.source, confidence: value.confidence });
+        await get().saveField(field, value);
+      }
+      let proposals = parts.form ? (result.form ? formProposals(result.form) : NO_PROPOSALS) : get().formProposals;
+      // The profile ticked on the form is taken only when the clerk has not chosen one.
+      if (parts.form && proposals.profile && get().record?.profile === null) {
+        await get().updateDetails({ profile: proposals.profile.value });
+        proposals = { ...proposals, profileApplied: true };
       }
       const kept = get();
       await get().applyReading({
@@ -208,6 +220,7 @@ export const useIntake = create<IntakeState>((set, get) => {
         formSigned: parts.form ? (result.form ? result.form.signature.signed : null) : kept.formSigned,
         regions: { document: parts.document ? result.regions.document : kept.regions.document, form: parts.form ? result.regions.form : kept.regions.form },
         key,
+        proposals,
       });
       set({ reading: { state: 'done', key, problems: result.problems } });
       // A scan edited while this reading ran: read the new set too.
@@ -227,6 +240,16 @@ export const useIntake = create<IntakeState>((set, get) => {
       await cases.saveReading(record.id, null, { kind: 'intake-reading', document: corrected, formSigned, regions, key: get().reading.key });
       await audit.record({ clerkId, action: 'ocr-correction', caseId: record.id, detail: `document:${field}` });
       set({ documentReading: corrected });
+      await recheck();
+    },
+
+    async acceptSuggestion(field) {
+      const { record, formProposals: { suggestions } } = get();
+      const suggestion = suggestions[field];
+      if (!record || !suggestion) return;
+      const { cases, clerkId } = signedInWork();
+      // The clerk vouches for the value read from the handwriting: it is theirs from now on.
+      set({ record: await cases.saveField(record.id, field, { value: suggestion.value, source: 'clerk', confidence: 1 }, clerkId, 'ocr-correction') });
       await recheck();
     },
 
@@ -281,7 +304,7 @@ export const useIntake = create<IntakeState>((set, get) => {
       void useSignedForms.getState().load(null);
       forgetPageImages();
       void useSignedForms.getState().load(null);
-      set({ record: null, attachments: [], previews: {}, notices: [], step: 'request', identityCheck: null, documentReading: null, formSigned: null, regions: NO_REGIONS, overrides: [], reading: { state: 'idle', key: null, problems: [] } });
+      set({ record: null, attachments: [], previews: {}, notices: [], step: 'request', identityCheck: null, documentReading: null, formSigned: null, regions: NO_REGIONS, overrides: [], formProposals: NO_PROPOSALS, reading: { state: 'idle', key: null, problems: [] } });
     },
 
     goTo(step) {

@@ -38,7 +38,8 @@ export function buildChecklist(input: ChecklistInput): IntakeChecklist {
     sides: missingRoles.some((r) => r !== 'modulo') ? 'problem' : 'ok',
     valid: !check ? 'unknown' : check.outcome === 'document-invalid' ? 'problem' : 'ok',
     identity: !check ? 'unknown' : check.outcome === 'match' ? 'ok' : check.outcome === 'mismatch' ? 'problem' : 'unknown',
-    required: missingFields.length === 0 ? 'ok' : 'problem',
+    // Without a profile (left to the form's ticked box, which could not be read) the required fields are unknown.
+    required: missingFields.length === 0 && input.profile !== null ? 'ok' : 'problem',
     missingFields,
     missingRoles,
     identityReasons: check?.reasons ?? [],

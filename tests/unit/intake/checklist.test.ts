@@ -30,6 +30,12 @@ describe('intake checklist', () => {
     expect(refusalReasonCodes(checklist)).toEqual(['SURNAME_MISMATCH', 'FORM_NOT_SIGNED', 'DOCUMENT_SIDE_MISSING', 'REQUIRED_FIELD_EMPTY']);
   });
 
+  it('blocks acceptance while the case has no profile (left to the form, not read from it)', () => {
+    const checklist = buildChecklist({ profile: null, form: complete, roles: [...allRoles], formSigned: true, identityCheck: { outcome: 'match', reasons: [] } });
+    expect(checklist.required).toBe('problem');
+    expect(blockingItems(checklist)).toBe(1);
+  });
+
   it('reports an expired or paper document as invalid', () => {
     const checklist = buildChecklist({ profile: 'MEDICO_ESTERNO', form: complete, roles: [...allRoles], formSigned: true, identityCheck: { outcome: 'document-invalid', reasons: [] } });
     expect(checklist.valid).toBe('problem');
