@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 const DEV_PORT = Number(process.env.SPORTELLO_DEV_PORT ?? 5174);
+const DEAD_PROXY = { server: 'http://127.0.0.1:9', bypass: '127.0.0.1' };
 const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
@@ -12,6 +13,9 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     screenshot: 'only-on-failure',
+    // No request may leave the machine: anything not for 127.0.0.1 goes to a dead proxy and fails
+    // inside the browser (tests/browser/fixtures.ts records it and fails the test).
+    proxy: DEAD_PROXY,
     baseURL: `http://127.0.0.1:${DEV_PORT}`,
     launchOptions: {
       // Debian's Chromium where present; Playwright's own browser only where one was installed.

@@ -26,6 +26,8 @@ export async function startBenchBrowser(label: string): Promise<BenchBrowser> {
   const browser = await chromium.launch({
     executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    // Nothing may leave the machine: anything not for 127.0.0.1 goes to a dead proxy and fails in the browser.
+    proxy: { server: 'http://127.0.0.1:9', bypass: '127.0.0.1' },
   });
   return {
     port,

@@ -19,7 +19,6 @@ const totalBytes = Number(values.mib) * 1024 * 1024;
 const { port, browser, close } = await startBenchBrowser('bundle');
 try {
   const page = await browser.newPage();
-  await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
   await page.goto(`http://127.0.0.1:${port}/`);
   const pageModule = `/@fs${path.resolve('scripts/bench/bundle-bench.page.ts')}`;
   const result = (await page.evaluate(

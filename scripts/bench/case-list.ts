@@ -24,7 +24,6 @@ const { port, browser, close } = await startBenchBrowser('case-list');
 
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.getByLabel('Nome utente').fill('admin.bench');
   await page.getByLabel('Nome e cognome dell’operatore').fill('Amministratore Benchmark');

@@ -22,7 +22,6 @@ type Figures = Record<string, { encrypted: number[]; plain: number[] }>;
 
 try {
   const page = await browser.newPage();
-  await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
   await page.goto(`http://127.0.0.1:${port}/`);
   // The measured code is a browser module served by Vite (imports resolved like the app's).
   const pageModule = `/@fs${path.resolve('scripts/bench/store-bench.page.ts')}`;

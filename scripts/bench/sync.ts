@@ -35,7 +35,6 @@ try {
   // The page only loads modules; the app's CSP (set from saved settings) is not what is measured here.
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
-  await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
   await page.goto(`http://127.0.0.1:${process.env.SPORTELLO_DEV_PORT}/`);
   const pageModule = `/@fs${path.resolve('scripts/bench/sync-bench.page.ts')}`;
   // Vite may reload the page while it pre-bundles dependencies met for the first time: a measurement

@@ -1,4 +1,5 @@
-import { test, expect, enterApp } from './fixtures';
+import { test as plainTest } from '@playwright/test';
+import { test, expect, enterApp, recordRequestsLeaving } from './fixtures';
 
 test('the shell opens in Italian with its navigation', async ({ page }) => {
   await enterApp(page);
@@ -29,4 +30,21 @@ test('the CSP stops an injected inline script', async ({ page }) => {
   });
   expect(outcome.ran).toBe(false);
   expect(outcome.violations).toContain('script-src-elem');
+});
+
+// The guard every other test relies on, shown working: without the app's CSP in the way, a page and a
+// worker each try the internet; neither request gets an answer and both are recorded.
+plainTest('the offline guard of the browser tests records and stops requests that would leave the machine', async ({ page, context }) => {
+  const escaped = recordRequestsLeaving(context);
+  await page.setContent('<p>guard</p>');
+  const fromPage = await page.evaluate(() => fetch('http://example.org/from-page').then(() => 'answered', () => 'failed'));
+  const fromWorker = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const code = "fetch('http://cdn.example.net/from-worker').then(() => postMessage('answered'), () => postMessage('failed'))";
+        new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' }))).onmessage = (event) => resolve(String(event.data));
+      }),
+  );
+  expect([fromPage, fromWorker]).toEqual(['failed', 'failed']);
+  expect(escaped).toEqual(['http://example.org/from-page', 'http://cdn.example.net/from-worker']);
 });

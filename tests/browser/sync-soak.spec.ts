@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, test as base, expect, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
+import { test as base, expect } from './fixtures';
 import { cannedResponses, seededRandom, type Fault, type FaultPlan, type ProxyRecord } from '../support/fault-proxy';
 import { archivedSha256, centralCases, connectWorkstation, newOffice, readableByPage, seedQueuedCase, startSyncRig, type SeededCase, type SyncRig } from './sync-support';
 
@@ -34,15 +35,13 @@ const MAX_STALLED_PRESSES = 10;
  * - an on-disk profile, as the app has: an off-the-record context (Playwright's default) keeps
  *   IndexedDB blobs in memory, and past Chromium's in-memory blob limit every upload fails from
  *   inside the browser (seen here after about 160 cases);
- * - its own offline guard: the one of ./fixtures.ts routes every request through Playwright, which
- *   copies each upload body out of the browser and halves upload throughput. Chromium's proxy is a
- *   dead loopback port instead, so any request that would leave 127.0.0.1 fails inside the browser,
- *   and every such attempt is recorded and fails the test.
+ * - the offline guard of ./fixtures.ts (Chromium's dead proxy from playwright.config.ts, every
+ *   attempt to leave 127.0.0.1 recorded) applies to it as to every other context.
  */
-const test = base.extend<{ offlineObserver: string[] }>({
-  context: async ({ launchOptions, baseURL }, use) => {
+const test = base.extend({
+  context: async ({ launchOptions, baseURL, proxy }, use) => {
     const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'sync-soak-profile-'));
-    const context = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL, proxy: { server: 'http://127.0.0.1:9', bypass: '127.0.0.1' } });
+    const context = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL, proxy });
     try {
       await use(context);
     } finally {
@@ -50,18 +49,6 @@ const test = base.extend<{ offlineObserver: string[] }>({
       await fs.rm(profile, { recursive: true, force: true });
     }
   },
-  offlineObserver: [
-    async ({ context }, use) => {
-      const escaped: string[] = [];
-      context.on('request', (request) => {
-        const url = new URL(request.url());
-        if (url.hostname !== '127.0.0.1' && url.protocol !== 'data:' && url.protocol !== 'blob:') escaped.push(request.url());
-      });
-      await use(escaped);
-      expect(escaped, 'requests that tried to leave 127.0.0.1').toEqual([]);
-    },
-    { auto: true },
-  ],
 });
 
 let rig: SyncRig;
