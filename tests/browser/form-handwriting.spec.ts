@@ -58,3 +58,20 @@ test('a typed form: prefilled with its source and confidence, and its ticked pro
   await page.keyboard.press('Alt+1');
   await expect(page.getByRole('radio', { name: 'Medico esterno' })).toBeChecked();
 });
+
+test('two profile boxes ticked: no profile is taken, the clerk is told, and the case cannot pass until one is chosen', async ({ page }) => {
+  await readForm(page, form('printed-gallo-two-profiles'));
+  await expect(page.getByRole('alert').filter({ hasText: 'risultano spuntate più caselle del profilo richiesto' })).toBeVisible();
+  await expect(page.getByText('Profilo richiesto non ancora scelto')).toBeVisible();
+  await expect(page.getByLabel(/^Cognome/)).toHaveValue('GALLO');
+  await page.keyboard.press('Alt+4');
+  await expect(page.locator('[data-item="required"]')).toHaveAttribute('data-status', 'problem');
+  await page.keyboard.press('Alt+1');
+  await page.getByRole('radio', { name: 'Medico ospedaliero' }).check();
+  await page.getByRole('form').getByRole('button', { name: 'Avanti' }).click();
+  await expect(page.getByRole('heading', { name: 'Documenti', exact: true })).toBeVisible();
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByRole('heading', { name: 'Dati del modulo', exact: true })).toBeVisible();
+  await expect(page.getByText('Profilo richiesto non ancora scelto')).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: 'risultano spuntate più caselle' })).toBeVisible();
+});
