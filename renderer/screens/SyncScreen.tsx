@@ -1,6 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { MessageKey } from '../../shared/i18n/messages-it';
-import { formatDate } from '../../shared/i18n/translate';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useAppStore } from '../app/app-store';
 import { describeError, useTranslation, type Translate } from '../i18n/use-translation';
 import { useSignedIn } from '../store/session';
@@ -8,20 +6,16 @@ import { isSkewSignificant } from '../sync/clock-skew';
 import { diagnoseCentral } from '../sync/diagnose-central';
 import { enrollWorkstation } from '../sync/enrollment';
 import type { Connection, OutboxStatus } from '../sync/outbox';
-import { isPausedByExport, listOutboxRows, listRollUp, type OutboxRow } from '../sync/outbox-view';
+import { isPausedByExport, keepUnchangedRows, listOutboxRows, listRollUp, type OutboxRow } from '../sync/outbox-view';
 import { useSyncStore } from '../sync/sync-store';
 import { CONNECTION_TEXT, FailureText } from '../sync/sync-texts';
 import { loadCredentials, type WorkstationCredentials } from '../sync/workstation-credentials';
 import { resumeSendingHere } from '../sync/case-bundle-export';
 import { CaseBundlePanel } from './CaseBundlePanel';
+import { OutboxLine, time } from './OutboxLine';
 
 
 const NEEDS_ENROLLMENT: readonly Connection[] = ['not-enrolled', 'other-service', 'revoked'];
-
-function time(at: number): string {
-  return new Date(at).toLocaleTimeString('it-IT');
-}
-
 
 function ClockSkewWarning({ skewMs, t }: { skewMs: number | null; t: Translate }) {
   if (!isSkewSignificant(skewMs)) return null;
@@ -96,27 +90,7 @@ function EnrollmentForm({ credentials, onEnrolled }: { credentials: WorkstationC
   );
 }
 
-function RowDetail({ row, t }: { row: OutboxRow; t: Translate }) {
-  const parts = [];
-  if (row.receipt) parts.push(<span key="receipt">{t('sync.receipt', { protocol: row.receipt.protocolNumber, date: formatDate(new Date(row.receipt.receivedAt)) })}</span>);
-  if (row.central) {
-    const reasons = row.central.reasons.map((r) => r.message).join('; ');
-    parts.push(<span key="central"> {t(`sync.central.${row.central.status}`, { reasons })}</span>);
-  }
-  if (row.lastFailure && row.state !== 'acknowledged') parts.push(<FailureText key="failure" failure={row.lastFailure} t={t} />);
-  if (isPausedByExport(row) && row.exported) {
-    const at = new Date(row.exported.at);
-    parts.push(<span key="exported"> {t('bundle.exportedAt', { date: formatDate(at), time: time(row.exported.at) })}</span>);
-  }
-  return <>{parts}</>;
-}
-
-function stateLabel(row: OutboxRow): MessageKey {
-  if (isPausedByExport(row)) return 'bundle.state.exported';
-  return row.state ? `store.state.${row.state}` : 'sync.state.missing';
-}
-
-function Progress({ status, rows, t }: { status: OutboxStatus; rows: OutboxRow[]; t: Translate }) {
+function Progress({ status, rows, t }: { status: OutboxStatus; rows: readonly OutboxRow[]; t: Translate }) {
   if (!status.current || status.current.total === 0) return null;
   const number = rows.find((r) => r.caseId === status.current?.caseId)?.number ?? '';
   return <p role="status">{t('sync.progress', { number, percent: Math.floor((status.current.sent / status.current.total) * 100) })}</p>;
@@ -129,7 +103,7 @@ export function SyncScreen() {
   const serviceUrl = useAppStore((s) => s.settings?.centralServiceUrl ?? '');
   const outbox = useSyncStore((s) => s.outbox);
   const status = useSyncStore((s) => s.status);
-  const [rows, setRows] = useState<OutboxRow[]>([]);
+  const [rows, setRows] = useState<readonly OutboxRow[]>([]);
   const [credentials, setCredentials] = useState<WorkstationCredentials | null>(null);
   const [credentialsRevision, setCredentialsRevision] = useState(0);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -139,7 +113,7 @@ export function SyncScreen() {
 
   useEffect(() => {
     let live = true;
-    const load = () => void listOutboxRows(store.db).then((next) => live && setRows(next), () => undefined);
+    const load = () => void listOutboxRows(store.db).then((next) => live && setRows((shown) => keepUnchangedRows(shown, next)), () => undefined);
     load();
     // Other windows (and the wizard) queue cases too: read again now and then.
     const interval = setInterval(load, 3_000);
@@ -157,14 +131,28 @@ export function SyncScreen() {
     };
   }, [store, credentialsRevision, status?.connection]);
 
-  async function act(action: () => Promise<void>) {
-    setActionError(null);
-    try {
-      await action();
-    } catch (error) {
-      setActionError(describeError(error, t));
-    }
-  }
+  const act = useCallback(
+    async (action: () => Promise<void>) => {
+      setActionError(null);
+      try {
+        await action();
+      } catch (error) {
+        setActionError(describeError(error, t));
+      }
+    },
+    [t],
+  );
+  // Stable handlers, so a row's memo holds across the screen's re-renders.
+  const resumeHere = useCallback(
+    (caseId: string) =>
+      void act(async () => {
+        await resumeSendingHere(store, caseId, clerk.id, Date.now);
+        setLocalRevision((n) => n + 1);
+        await outbox?.syncNow();
+      }),
+    [act, store, clerk.id, outbox],
+  );
+  const sendBack = useCallback((caseId: string) => void act(async () => outbox?.sendBack(caseId, clerk.id)), [act, outbox, clerk.id]);
 
   const connection = status?.connection ?? 'checking';
   // Exported cases are another workstation's to send: they count apart, never as pending here.
@@ -242,39 +230,7 @@ export function SyncScreen() {
             </tr>
           )}
           {rows.map((row) => (
-            <tr key={row.caseId} data-case-number={row.number ?? undefined}>
-              <th scope="row">
-                {row.number}
-                {row.priority === 1 && <span className="badge-urgent"> {t('sync.urgent')}</span>}
-              </th>
-              <td>{t(stateLabel(row))}</td>
-              <td>{row.attempts}</td>
-              <td>
-                <RowDetail row={row} t={t} />
-              </td>
-              <td>
-                {isPausedByExport(row) && (
-                  <button
-                    type="button"
-                    className="button-secondary"
-                    onClick={() =>
-                      void act(async () => {
-                        await resumeSendingHere(store, row.caseId, clerk.id, Date.now);
-                        setLocalRevision((n) => n + 1);
-                        await outbox?.syncNow();
-                      })
-                    }
-                  >
-                    {t('bundle.resumeHere')}
-                  </button>
-                )}
-                {!isPausedByExport(row) && row.state === 'needs-attention' && (
-                  <button type="button" className="button-secondary" onClick={() => void act(async () => outbox?.sendBack(row.caseId, clerk.id))}>
-                    {t('sync.sendBack')}
-                  </button>
-                )}
-              </td>
-            </tr>
+            <OutboxLine key={row.caseId} row={row} t={t} onResume={resumeHere} onSendBack={sendBack} />
           ))}
         </tbody>
       </table>

@@ -44,3 +44,20 @@ export async function listOutboxRows(db: CaseDatabase): Promise<OutboxRow[]> {
   const rows = entries.map((entry, i) => ({ ...entry, number: cases[i]?.number ?? null, state: cases[i]?.state ?? null }));
   return rows.sort((a, b) => RANK[rowRollUp(a)] - RANK[rowRollUp(b)] || b.priority - a.priority || a.queuedAt - b.queuedAt);
 }
+
+/**
+ * `next` with every row equal to the one already on screen replaced by that same object, and
+ * `shown` itself when nothing changed at all: the screen's memoised rows then re-render only where
+ * an outbox change landed (the rows are plain JSON values, so their JSON is their identity).
+ */
+export function keepUnchangedRows(shown: readonly OutboxRow[], next: OutboxRow[]): readonly OutboxRow[] {
+  const before = new Map(shown.map((row) => [row.caseId, row]));
+  let changed = shown.length !== next.length;
+  const kept = next.map((row, index) => {
+    const previous = before.get(row.caseId);
+    const same = previous !== undefined && JSON.stringify(previous) === JSON.stringify(row);
+    if (!same || shown[index] !== previous) changed = true;
+    return same ? previous : row;
+  });
+  return changed ? kept : shown;
+}
