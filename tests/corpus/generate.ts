@@ -3,7 +3,8 @@
  * truth in tests/corpus/ground-truth.json. The output is committed; run this only to change it:
  *   npx tsx tests/corpus/generate.ts
  * Needs the Debian packages fonts-ocr-b (MRZ typeface), fonts-dejavu, imagemagick (phone photos)
- * and ghostscript (the encrypted PDF of the bad inputs).
+ * and ghostscript (the encrypted PDF of the bad inputs). New documents are appended to the lists
+ * below, so the ids, seeds and images of the existing ones stay as they are.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,13 +15,13 @@ import { PDFDocument } from 'pdf-lib';
 import { PEOPLE, type Person } from './generator/people';
 import { td1Lines, td3Lines } from './generator/mrz-lines';
 import { cieBack, cieFront, drivingLicence, healthCard, paperId, passportPage } from './generator/layouts';
-import { blur, flatbed, jpeg, phonePhoto, renderLayout, seededRng, withNoise, type Rng } from './generator/captures';
+import { blur, flatbed, jpeg, phonePhoto, renderLayout, seededRng, tiltedPhonePhoto, withNoise, type Rng } from './generator/captures';
 
 const ROOT = path.resolve('tests/corpus');
 const IMAGES = path.join(ROOT, 'images');
 const BAD = path.join(ROOT, 'bad');
 
-type Capture = 'scan' | 'scan-png' | 'jpeg-low' | 'noisy' | 'blurred' | 'flatbed' | 'flatbed-both-sides' | 'phone-photo';
+type Capture = 'scan' | 'scan-png' | 'jpeg-low' | 'noisy' | 'blurred' | 'flatbed' | 'flatbed-both-sides' | 'phone-photo' | 'phone-tilted';
 
 interface Fields {
   surname: string | null;
@@ -84,6 +85,9 @@ async function save(name: string, png: Buffer, capture: Capture, rng: Rng): Prom
       break;
     case 'phone-photo':
       data = await jpeg(phonePhoto(png, rng), 80);
+      break;
+    case 'phone-tilted':
+      data = await jpeg(await tiltedPhonePhoto(png, rng), 80);
       break;
     default:
       data = await jpeg(png, 88);
@@ -306,7 +310,7 @@ async function main(): Promise<void> {
   mkdirSync(IMAGES, { recursive: true });
   mkdirSync(BAD, { recursive: true });
 
-  // CIE: 14 documents across the captures; person 4 has names longer than the TD1 MRZ field.
+  // CIE: 16 documents across the captures; person 4 has names longer than the TD1 MRZ field.
   const cies: Array<[number, Capture, string, string?]> = [
     [0, 'scan', '2022-03-14'],
     [1, 'scan', '2021-06-02', 'apostrophe surname and accented given name'],
@@ -322,6 +326,8 @@ async function main(): Promise<void> {
     [11, 'flatbed-both-sides', '2023-10-03'],
     [0, 'scan', '2014-04-01', 'expired'],
     [3, 'phone-photo', '2024-05-13'],
+    [6, 'phone-tilted', '2023-03-09', 'phone held at an angle: each side a clear trapezoid, uneven light'],
+    [9, 'phone-tilted', '2021-11-15', 'phone held at an angle: each side a clear trapezoid, uneven light'],
   ];
   for (const [i, [person, capture, issue, notes]] of cies.entries()) await addCie(i + 1, person, capture, issue, notes);
 
@@ -334,6 +340,7 @@ async function main(): Promise<void> {
     [7, 'flatbed', '2024-08-20'],
     [8, 'scan-png', '2020-10-12', 'born abroad'],
     [10, 'phone-photo', '2023-12-05'],
+    [3, 'phone-tilted', '2022-09-14', 'phone held at an angle'],
   ];
   for (const [i, [person, capture, issue, notes]] of passports.entries()) await addPassport(i + 1, person, capture, issue, notes);
 
@@ -344,6 +351,7 @@ async function main(): Promise<void> {
     [6, 'flatbed', '2022-01-20'],
     [9, 'noisy', '2014-02-10'],
     [11, 'scan-png', '2023-05-05'],
+    [4, 'phone-tilted', '2020-04-27'],
   ];
   for (const [i, [person, capture, issue]] of licences.entries()) await addLicence(i + 1, person, capture, issue);
 
@@ -353,6 +361,7 @@ async function main(): Promise<void> {
     [6, 'jpeg-low', '2030-12-31'],
     [8, 'noisy', '2025-03-31'],
     [10, 'scan-png', '2028-09-30'],
+    [0, 'phone-tilted', '2029-02-28'],
   ];
   for (const [i, [person, capture, expiry]] of healthCards.entries()) await addHealthCard(i + 1, person, capture, expiry);
 
@@ -362,6 +371,7 @@ async function main(): Promise<void> {
     [5, 'jpeg-low', '2017-02-20'],
     [9, 'noisy', '2020-01-08'],
     [11, 'scan-png', '2016-07-22'],
+    [7, 'phone-tilted', '2018-12-03'],
   ];
   for (const [i, [person, capture, issue]] of papers.entries()) await addPaperId(i + 1, person, capture, issue);
 

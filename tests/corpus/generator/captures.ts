@@ -80,6 +80,68 @@ export function phonePhoto(png: Buffer, rng: Rng): Buffer {
   }
 }
 
+/**
+ * A phone held at an angle over the desk: the card is a clear trapezoid (its far edge 6–12 %
+ * shorter than the near one, towards the top, bottom, left or right), turned a few degrees, lit
+ * unevenly (light from one side, darker corners) and slightly noisy.
+ */
+export async function tiltedPhonePhoto(png: Buffer, rng: Rng): Promise<Buffer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'corpus-'));
+  try {
+    const input = path.join(dir, 'in.png');
+    const output = path.join(dir, 'out.png');
+    writeFileSync(input, png);
+    const { width: w = 1, height: h = 1 } = await sharp(png).metadata();
+    const pad = Math.round(w * 0.15);
+    const k = 0.06 + rng() * 0.06;
+    const far = ['top', 'bottom', 'left', 'right'][Math.floor(rng() * 4)];
+    const turn = ((rng() - 0.5) * 8 * Math.PI) / 180;
+    // The far edge is shorter by the keystone, and the card looks shorter along the tilt.
+    const dx = (k * w) / 2;
+    const dy = (k * h) / 2;
+    const fy = k * h * 0.3;
+    const fx = k * w * 0.3;
+    const card: Record<string, number[][]> = {
+      top: [[dx, fy], [w - dx, fy], [w, h], [0, h]],
+      bottom: [[0, 0], [w, 0], [w - dx, h - fy], [dx, h - fy]],
+      left: [[fx, dy], [w, 0], [w, h], [fx, h - dy]],
+      right: [[0, 0], [w - fx, dy], [w - fx, h - dy], [0, h]],
+    };
+    const corners = card[far].map(([x, y]) => {
+      const ux = x - w / 2;
+      const uy = y - h / 2;
+      return [w / 2 + pad + ux * Math.cos(turn) - uy * Math.sin(turn), h / 2 + pad + ux * Math.sin(turn) + uy * Math.cos(turn)];
+    });
+    const pts = [[0, 0], [w, 0], [w, h], [0, h]].flatMap(([x, y], i) => [x, y, ...corners[i].map((c) => Math.round(c * 10) / 10)]);
+    execFileSync('/usr/bin/convert', [
+      input, '-virtual-pixel', 'background', '-background', '#3b342e', '-extent', `${w + 2 * pad}x${h + 2 * pad}`,
+      '-distort', 'Perspective', pts.join(','), '-blur', '0x0.7', output,
+    ]);
+    return await unevenLight(readFileSync(output), rng);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Light falling from one side and darker corners (a phone's vignette), with sensor noise. */
+async function unevenLight(png: Buffer, rng: Rng): Promise<Buffer> {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const from = rng() * 2 * Math.PI;
+  const slope = 0.16 + rng() * 0.1;
+  for (let y = 0; y < info.height; y += 1) {
+    for (let x = 0; x < info.width; x += 1) {
+      const u = x / info.width - 0.5;
+      const v = y / info.height - 0.5;
+      const light = (1 + slope * (u * Math.cos(from) + v * Math.sin(from))) * (1 - 0.45 * (u * u + v * v));
+      for (let c = 0; c < info.channels; c += 1) {
+        const i = (y * info.width + x) * info.channels + c;
+        data[i] = Math.max(0, Math.min(255, data[i] * light + (rng() - 0.5) * 8));
+      }
+    }
+  }
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).png().toBuffer();
+}
+
 export async function jpeg(png: Buffer, quality: number): Promise<Buffer> {
   return sharp(png).jpeg({ quality, mozjpeg: false }).toBuffer();
 }
