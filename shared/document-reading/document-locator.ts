@@ -4,35 +4,45 @@
  * copy of the image: the background is estimated from the border, what differs from it is grouped
  * into connected regions, and a region is a document when its shape is a document's (ID-1 card
  * 1.586, ID-3 passport page and paper ID 1.42). The orientation of each region comes from its
- * second moments, which is the deskew angle.
+ * second moments, which is the deskew angle. A region whose outline is a clear trapezoid (a card
+ * photographed from the side) also gets its four corners, and is cut out through a homography.
  */
-import { downscale, extractOriented, type GrayRaster, type OrientedRect } from './raster';
+import { documentQuad } from './document-quad';
+import { homographyBetween, rectToSource, type Homography, type Point, type Quad } from './homography';
+import { downscale, evenLight, extractOriented, warpToUpright, type GrayRaster, type OrientedRect } from './raster';
 
 const WORK_SIZE = 400;
 const MIN_AREA_SHARE = 0.04;
 const MIN_ASPECT = 1.25;
 const MAX_ASPECT = 1.8;
 const WHOLE_IMAGE_SHARE = 0.7;
+/** Grey levels a document must differ from an even background by. */
+const MIN_CONTRAST = 9;
 /** A document is a solid shape: its pixels fill most of its rectangle. */
 const MIN_FILL = 0.8;
+/** A quadrilateral this close to a rectangle is cut out as the rotated rectangle (scans, flatbeds). */
+const SQUARE_CORNER_TOLERANCE_DEG = 1;
+const PARALLEL_SIDES_TOLERANCE = 0.015;
+/** Width over height of the documents read: ID-1 cards, ID-3 passport pages and paper IDs. */
+const DOCUMENT_ASPECTS = [1.586, 1.42];
 
 export interface LocatedDocument {
   /** Where the document is on the source image. */
   rect: OrientedRect;
+  /** Its corners on the source image (top-left first, clockwise) when it is seen in perspective. */
+  quad: Quad | null;
   /** True when no separate document was found and the whole image is taken as one. */
   wholeImage: boolean;
 }
 
-function median(values: number[]): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function borderMedian(r: GrayRaster): number {
+/** The border's median (the background) and how much it varies (10th to 90th percentile). */
+function borderLevels(r: GrayRaster): { background: number; spread: number } {
   const values: number[] = [];
   for (let x = 0; x < r.width; x += 1) values.push(r.data[x], r.data[(r.height - 1) * r.width + x]);
   for (let y = 0; y < r.height; y += 1) values.push(r.data[y * r.width], r.data[y * r.width + r.width - 1]);
-  return median(values);
+  values.sort((a, b) => a - b);
+  const at = (share: number) => values[Math.floor(values.length * share)];
+  return { background: at(0.5), spread: at(0.9) - at(0.1) };
 }
 
 /** Morphological max (dilate) or min (erode) with a square of radius `radius`, separable. */
@@ -64,7 +74,7 @@ function morph(mask: Uint8Array, width: number, height: number, radius: number, 
 }
 
 interface Region {
-  area: number;
+  pixels: number[];
   rect: OrientedRect;
 }
 
@@ -90,7 +100,7 @@ function regions(mask: Uint8Array, width: number, height: number): Region[] {
         }
       }
     }
-    found.push({ area: pixels.length, rect: orientedBounds(pixels, width) });
+    found.push({ pixels, rect: orientedBounds(pixels, width) });
   }
   return found;
 }
@@ -143,32 +153,71 @@ function orientedBounds(pixels: number[], width: number): OrientedRect {
 export function locateDocuments(image: GrayRaster): LocatedDocument[] {
   const factor = Math.max(1, Math.ceil(Math.max(image.width, image.height) / WORK_SIZE));
   const small = downscale(image, factor);
-  const background = borderMedian(small);
+  const { background, spread } = borderLevels(small);
   // A scanner lid is near white and a desk is darker than any document; a mid-light border is
   // the document itself filling the image (a scan of the card), whose insides must not be taken
   // for documents.
   if (background < 244 && background > 150) return [wholeImageDocument(image)];
+  const onDesk = background <= 150;
+  // A desk lit unevenly (light from one side, a phone's darker corners) varies across the border:
+  // only what differs from it by more than that variation is a document.
+  const threshold = Math.max(MIN_CONTRAST, spread);
   const mask = new Uint8Array(small.data.length);
-  for (let i = 0; i < mask.length; i += 1) mask[i] = Math.abs(small.data[i] - background) > 9 ? 1 : 0;
+  for (let i = 0; i < mask.length; i += 1) mask[i] = Math.abs(small.data[i] - background) > threshold ? 1 : 0;
   const closed = morph(morph(mask, small.width, small.height, 2, true), small.width, small.height, 2, false);
   const total = small.width * small.height;
   const documents = regions(closed, small.width, small.height)
     .filter((r) => {
       const aspect = Math.max(r.rect.width, r.rect.height) / Math.min(r.rect.width, r.rect.height);
-      const fill = r.area / (r.rect.width * r.rect.height);
-      return r.area >= total * MIN_AREA_SHARE && aspect >= MIN_ASPECT && aspect <= MAX_ASPECT && fill >= MIN_FILL;
+      const fill = r.pixels.length / (r.rect.width * r.rect.height);
+      return r.pixels.length >= total * MIN_AREA_SHARE && aspect >= MIN_ASPECT && aspect <= MAX_ASPECT && fill >= MIN_FILL;
     })
     .filter((r) => r.rect.width * r.rect.height < total * WHOLE_IMAGE_SHARE)
     .sort((a, b) => a.rect.cy - b.rect.cy)
-    .map((r) => ({
-      rect: { cx: r.rect.cx * factor, cy: r.rect.cy * factor, width: r.rect.width * factor, height: r.rect.height * factor, angle: r.rect.angle },
-      wholeImage: false,
-    }));
+    .map((r) => {
+      const quad = onDesk ? documentQuad(r.pixels, small.width, r.rect) : null;
+      return {
+        rect: { cx: r.rect.cx * factor, cy: r.rect.cy * factor, width: r.rect.width * factor, height: r.rect.height * factor, angle: r.rect.angle },
+        // Only a photo has perspective: a scanner lid (near white) is orthographic.
+        quad: onDesk && quad && inPerspective(quad) ? scaled(quad, factor) : null,
+        wholeImage: false,
+      };
+    });
   return documents.length > 0 ? documents : [wholeImageDocument(image)];
 }
 
 function wholeImageDocument(image: GrayRaster): LocatedDocument {
-  return { rect: { cx: image.width / 2, cy: image.height / 2, width: image.width, height: image.height, angle: 0 }, wholeImage: true };
+  return { rect: { cx: image.width / 2, cy: image.height / 2, width: image.width, height: image.height, angle: 0 }, quad: null, wholeImage: true };
+}
+
+function scaled(q: Quad, factor: number): Quad {
+  const s = (p: Point) => ({ x: p.x * factor, y: p.y * factor });
+  return [s(q[0]), s(q[1]), s(q[2]), s(q[3])];
+}
+
+const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
+
+/** Whether a quadrilateral is far enough from a rectangle to need a perspective correction. */
+function inPerspective(q: Quad): boolean {
+  for (let i = 0; i < 4; i += 1) {
+    const prev = q[(i + 3) % 4];
+    const next = q[(i + 1) % 4];
+    const cos = ((prev.x - q[i].x) * (next.x - q[i].x) + (prev.y - q[i].y) * (next.y - q[i].y)) / (distance(prev, q[i]) * distance(next, q[i]));
+    if (Math.abs((Math.acos(cos) * 180) / Math.PI - 90) > SQUARE_CORNER_TOLERANCE_DEG) return true;
+  }
+  const [top, right, bottom, left] = [0, 1, 2, 3].map((i) => distance(q[i], q[(i + 1) % 4]));
+  return Math.abs(top / bottom - 1) > PARALLEL_SIDES_TOLERANCE || Math.abs(left / right - 1) > PARALLEL_SIDES_TOLERANCE;
+}
+
+/** The known document shape nearest to what the quadrilateral's sides suggest, in its orientation. */
+function uprightSize(q: Quad): { width: number; height: number } {
+  const across = (distance(q[0], q[1]) + distance(q[3], q[2])) / 2;
+  const down = (distance(q[1], q[2]) + distance(q[0], q[3])) / 2;
+  const seen = Math.max(across, down) / Math.min(across, down);
+  const aspect = DOCUMENT_ASPECTS.reduce((best, a) => (Math.abs(Math.log(a / seen)) < Math.abs(Math.log(best / seen)) ? a : best));
+  const long = aspect >= 1.5 ? 1100 : 1500;
+  const short = Math.round(long / aspect);
+  return across >= down ? { width: long, height: short } : { width: short, height: long };
 }
 
 /** Long side the OCR works at: ID-1 cards ~1100 px (≈ 13 px/mm), larger pages ~1500 px. */
@@ -177,11 +226,29 @@ function targetLongSide(rect: OrientedRect): number {
   return aspect >= 1.5 && aspect <= MAX_ASPECT ? 1100 : 1500;
 }
 
+/** An upright document and the map from its pixels to the source image's (for evidence boxes). */
+export interface UprightDocument {
+  raster: GrayRaster;
+  toSource: Homography;
+}
+
 /** The document cut out upright at the resolution the OCR works best at. */
-export function uprightDocument(image: GrayRaster, located: LocatedDocument): { raster: GrayRaster; scale: number } {
+export function uprightDocument(image: GrayRaster, located: LocatedDocument): UprightDocument {
+  if (located.quad) {
+    const { width, height } = uprightSize(located.quad);
+    const corners: Quad = [
+      { x: 0, y: 0 },
+      { x: width, y: 0 },
+      { x: width, y: height },
+      { x: 0, y: height },
+    ];
+    const toSource = homographyBetween(corners, located.quad);
+    if (toSource) return { raster: evenLight(warpToUpright(image, toSource, width, height)), toSource };
+  }
   const long = Math.max(located.rect.width, located.rect.height);
   let scale = targetLongSide(located.rect) / long;
   if (located.wholeImage) scale = long > 2000 ? 2000 / long : long < 900 ? 1100 / long : 1;
-  if (located.wholeImage && scale === 1) return { raster: image, scale };
-  return { raster: extractOriented(image, located.rect, scale), scale };
+  const toSource = rectToSource(located.rect, scale);
+  if (located.wholeImage && scale === 1) return { raster: image, toSource };
+  return { raster: extractOriented(image, located.rect, scale), toSource };
 }

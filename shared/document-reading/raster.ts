@@ -101,26 +101,75 @@ export function extractOriented(raster: GrayRaster, rect: OrientedRect, scale: n
   return { width, height, data };
 }
 
-/** Maps a box of an extracted raster back to the axis-aligned box it covers on the source image. */
-export function boxOnSource(box: Box, rect: OrientedRect, scale: number): Box {
-  const cos = Math.cos(rect.angle);
-  const sin = Math.sin(rect.angle);
-  const corners = [
-    [box.x, box.y],
-    [box.x + box.width, box.y],
-    [box.x, box.y + box.height],
-    [box.x + box.width, box.y + box.height],
-  ].map(([u, v]) => {
-    const rx = u / scale - rect.width / 2;
-    const ry = v / scale - rect.height / 2;
-    return [rect.cx + rx * cos - ry * sin, rect.cy + rx * sin + ry * cos];
-  });
-  const xs = corners.map((c) => c[0]);
-  const ys = corners.map((c) => c[1]);
-  const x = Math.min(...xs);
-  const y = Math.min(...ys);
-  return { x: Math.round(x), y: Math.round(y), width: Math.round(Math.max(...xs) - x), height: Math.round(Math.max(...ys) - y) };
+/**
+ * Cuts out the quadrilateral a homography maps the upright `width` × `height` raster onto: each
+ * output pixel's centre goes through `toSource` and is sampled bilinearly.
+ */
+export function warpToUpright(raster: GrayRaster, toSource: readonly number[], width: number, height: number): GrayRaster {
+  const h = toSource;
+  const data = new Uint8Array(width * height);
+  for (let v = 0; v < height; v += 1) {
+    const y = v + 0.5;
+    // Along a row the three projective terms grow linearly with u.
+    let nx = h[0] * 0.5 + h[1] * y + h[2];
+    let ny = h[3] * 0.5 + h[4] * y + h[5];
+    let w = h[6] * 0.5 + h[7] * y + h[8];
+    for (let u = 0; u < width; u += 1) {
+      data[v * width + u] = sample(raster, nx / w - 0.5, ny / w - 0.5);
+      nx += h[0];
+      ny += h[3];
+      w += h[6];
+    }
+  }
+  return { width, height, data };
 }
+
+/**
+ * Evens out uneven light (a lamp on one side, a phone's darker corners): each pixel is divided by
+ * the paper's brightness around it, estimated as the brightest of a coarse grid (text and photos
+ * are darker than the paper) and smoothed.
+ */
+export function evenLight(raster: GrayRaster): GrayRaster {
+  const cell = 16;
+  const coarse = downscale(raster, cell);
+  const brightest = new Float32Array(coarse.data.length);
+  const radius = 2;
+  for (let y = 0; y < coarse.height; y += 1) {
+    for (let x = 0; x < coarse.width; x += 1) {
+      let max = 0;
+      for (let dy = -radius; dy <= radius; dy += 1) {
+        for (let dx = -radius; dx <= radius; dx += 1) {
+          const xx = Math.min(coarse.width - 1, Math.max(0, x + dx));
+          const yy = Math.min(coarse.height - 1, Math.max(0, y + dy));
+          max = Math.max(max, coarse.data[yy * coarse.width + xx]);
+        }
+      }
+      brightest[y * coarse.width + x] = Math.max(max, 1);
+    }
+  }
+  const data = new Uint8Array(raster.data.length);
+  for (let y = 0; y < raster.height; y += 1) {
+    const gy = Math.min(coarse.height - 1, Math.max(0, (y + 0.5) / cell - 0.5));
+    const y0 = Math.min(coarse.height - 2, Math.floor(gy));
+    const fy = coarse.height > 1 ? gy - Math.max(0, y0) : 0;
+    for (let x = 0; x < raster.width; x += 1) {
+      const gx = Math.min(coarse.width - 1, Math.max(0, (x + 0.5) / cell - 0.5));
+      const x0 = Math.min(coarse.width - 2, Math.floor(gx));
+      const fx = coarse.width > 1 ? gx - Math.max(0, x0) : 0;
+      const i = Math.max(0, y0) * coarse.width + Math.max(0, x0);
+      const right = coarse.width > 1 ? 1 : 0;
+      const down = coarse.height > 1 ? coarse.width : 0;
+      const top = brightest[i] + (brightest[i + right] - brightest[i]) * fx;
+      const bottom = brightest[i + down] + (brightest[i + down + right] - brightest[i + down]) * fx;
+      const paper = top + (bottom - top) * fy;
+      data[y * raster.width + x] = Math.min(255, (raster.data[y * raster.width + x] * PAPER_WHITE) / paper);
+    }
+  }
+  return { width: raster.width, height: raster.height, data };
+}
+
+/** The grey level evened-out paper gets. */
+const PAPER_WHITE = 235;
 
 export function cropBox(raster: GrayRaster, box: Box): GrayRaster {
   const x0 = Math.max(0, Math.floor(box.x));

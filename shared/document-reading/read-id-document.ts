@@ -11,7 +11,8 @@ import { ID_DOCUMENT_FIELDS, type DocumentSide, type DocumentType, type IdDocume
 import { locateDocuments, uprightDocument } from './document-locator';
 import type { FieldCandidate } from './field-candidate';
 import type { BarcodeReader, OcrEngine } from './ocr-engine';
-import { boxOnSource, type Box, type GrayRaster, type OrientedRect } from './raster';
+import { boxOnSource, type Homography } from './homography';
+import type { Box, GrayRaster } from './raster';
 import { readSide, type SideReading } from './side-reading';
 
 export interface DocumentReadingDeps {
@@ -34,8 +35,8 @@ export interface DocumentReadingResult {
 
 interface PlacedSide extends SideReading {
   imageIndex: number;
-  rect: OrientedRect;
-  scale: number;
+  /** From the upright side's pixels to its image's. */
+  toSource: Homography;
 }
 
 /** Identity documents first: a health card only counts when it is all there is. */
@@ -65,8 +66,8 @@ function emptyFields(): IdDocumentFields {
 export async function readIdDocument(images: GrayRaster[], deps: DocumentReadingDeps): Promise<DocumentReadingResult> {
   const jobs = images.flatMap((image, imageIndex) =>
     locateDocuments(image).map(async (located): Promise<PlacedSide> => {
-      const { raster, scale } = uprightDocument(image, located);
-      return { ...(await readSide(raster, deps)), imageIndex, rect: located.rect, scale };
+      const { raster, toSource } = uprightDocument(image, located);
+      return { ...(await readSide(raster, deps)), imageIndex, toSource };
     }),
   );
   const sides = await Promise.all(jobs);
@@ -86,7 +87,7 @@ export function mergeSides(sides: PlacedSide[]): DocumentReadingResult {
     (fields as unknown as Record<string, string>)[field] = candidate.value;
     reading.fieldSources[field] = candidate.source;
     reading.confidence[field] = Math.round(candidate.confidence * 100) / 100;
-    evidence[field] = { imageIndex: side.imageIndex, box: candidate.box ? boxOnSource(candidate.box, side.rect, side.scale) : null };
+    evidence[field] = { imageIndex: side.imageIndex, box: candidate.box ? boxOnSource(candidate.box, side.toSource) : null };
   };
 
   // Printed values and barcodes first, the most confident per field.

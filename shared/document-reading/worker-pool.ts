@@ -1,7 +1,9 @@
 /**
  * A fixed-size pool of OCR workers shared by the browser and Node adapters: jobs queue up, each
  * worker runs one job at a time, and a worker is replaced after `recycleAfter` jobs because
- * tesseract's WebAssembly heap only grows.
+ * tesseract's WebAssembly heap only grows. A worker whose job fails, or does not answer within
+ * `jobTimeoutMs` (tesseract.js never settles a job whose worker died), is stopped and replaced,
+ * and the job is run once more on the fresh worker; a second failure is the caller's.
  */
 
 export interface PooledWorker {
@@ -21,7 +23,18 @@ interface Slot<W> {
   busy: boolean;
 }
 
-export function createWorkerPool<W extends PooledWorker>(create: () => Promise<W>, size: number, recycleAfter = 100): WorkerPool<W> {
+/** Far above one recognition (a second or two for a card, seconds for a page on a busy machine). */
+const JOB_TIMEOUT_MS = 120_000;
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`OCR worker did not answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+export function createWorkerPool<W extends PooledWorker>(create: () => Promise<W>, size: number, recycleAfter = 100, jobTimeoutMs = JOB_TIMEOUT_MS): WorkerPool<W> {
   const slots: Slot<W>[] = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, jobs: 0, busy: false }));
   const waiting: Array<(slot: Slot<W>) => void> = [];
   let closed = false;
@@ -47,14 +60,25 @@ export function createWorkerPool<W extends PooledWorker>(create: () => Promise<W
     return new Promise((resolve) => waiting.push(resolve));
   };
 
+  const retire = (slot: Slot<W>): void => {
+    const old = slot.worker;
+    slot.worker = null;
+    slot.jobs = 0;
+    void old?.then((w) => w.terminate()).catch(() => undefined);
+  };
+
+  const attempt = async <T>(slot: Slot<W>, job: (worker: W) => Promise<T>): Promise<T> => {
+    try {
+      return await withDeadline(workerOf(slot).then(job), jobTimeoutMs);
+    } catch (error) {
+      retire(slot);
+      throw error;
+    }
+  };
+
   const release = (slot: Slot<W>): void => {
     slot.jobs += 1;
-    if (slot.jobs >= recycleAfter && slot.worker) {
-      const old = slot.worker;
-      slot.worker = null;
-      slot.jobs = 0;
-      void old.then((w) => w.terminate()).catch(() => undefined);
-    }
+    if (slot.jobs >= recycleAfter) retire(slot);
     const next = waiting.shift();
     if (next) next(slot);
     else slot.busy = false;
@@ -65,7 +89,10 @@ export function createWorkerPool<W extends PooledWorker>(create: () => Promise<W
       if (closed) throw new Error('worker pool terminated');
       const slot = await acquire();
       try {
-        return await job(await workerOf(slot));
+        return await attempt(slot, job).catch(() => {
+          if (closed) throw new Error('worker pool terminated');
+          return attempt(slot, job);
+        });
       } finally {
         release(slot);
       }

@@ -78,17 +78,59 @@ describe('createWorkerPool', () => {
     let attempts = 0;
     const pool = createWorkerPool(async () => {
       attempts += 1;
-      if (attempts === 1) throw new Error('no wasm');
+      if (attempts <= 2) throw new Error('no wasm');
       return { terminate: async () => undefined };
     }, 1);
+    // The job is tried once more on a fresh start; two failed starts are the caller's.
     await expect(pool.run(async () => 1)).rejects.toThrow('no wasm');
     await expect(pool.run(async () => 2)).resolves.toBe(2);
+    expect(attempts).toBe(3);
+  });
+
+  /** Fake OCR workers: each knows whether it was stopped; a job can make the one running it break or hang. */
+  const fakeWorkers = () => {
+    const made: Array<{ id: number; stopped: boolean; terminate: () => Promise<void> }> = [];
+    const create = async () => {
+      const w = { id: made.length + 1, stopped: false, terminate: async () => void (w.stopped = true) };
+      made.push(w);
+      return w;
+    };
+    return { made, create };
+  };
+
+  it('a worker that breaks under a job is stopped, the job runs again on a fresh worker, and the next job too', async () => {
+    const { made, create } = fakeWorkers();
+    const pool = createWorkerPool(create, 1);
+    let broken = false;
+    const result = await pool.run(async (w) => {
+      if (!broken) {
+        broken = true;
+        throw new Error('RuntimeError: memory access out of bounds');
+      }
+      return `read by worker ${w.id}`;
+    });
+    expect(result).toBe('read by worker 2');
+    expect(made.map((w) => w.stopped)).toEqual([true, false]);
+    await expect(pool.run(async (w) => w.id)).resolves.toBe(2);
+    await pool.terminate();
+  });
+
+  it('a worker that never answers (tesseract.js never settles the job of a dead worker) is stopped after the job timeout', async () => {
+    const { made, create } = fakeWorkers();
+    const pool = createWorkerPool(create, 1, 100, 20);
+    const hangs = () => new Promise<never>(() => undefined);
+    await expect(pool.run(hangs)).rejects.toThrow(/did not answer/);
+    expect(made).toHaveLength(2);
+    expect(made.every((w) => w.stopped)).toBe(true);
+    // The pool still reads: a fresh worker takes the next job.
+    await expect(pool.run(async (w) => w.id)).resolves.toBe(3);
+    await pool.terminate();
   });
 });
 
 describe('mergeSides', () => {
   const td1 = ['C<ITACA12136ZM4<<<<<<<<<<<<<<<', '8504124M3304123ITA<<<<<<<<<<<4', 'ROSSI<<MARIO<<<<<<<<<<<<<<<<<<'];
-  const side = (over: Partial<SideReading>): SideReading & { imageIndex: number; rect: { cx: number; cy: number; width: number; height: number; angle: number }; scale: number } => ({
+  const side = (over: Partial<SideReading>): SideReading & { imageIndex: number; toSource: number[] } => ({
     kind: { documentType: 'CIE', side: 'back' },
     page: { lines: [] },
     mrz: null,
@@ -96,8 +138,7 @@ describe('mergeSides', () => {
     candidates: {},
     fiscalCodeConflicts: [],
     imageIndex: 0,
-    rect: { cx: 50, cy: 50, width: 100, height: 100, angle: 0 },
-    scale: 1,
+    toSource: [1, 0, 0, 0, 1, 0, 0, 0, 1],
     ...over,
   });
   const viz = (value: string) => ({ value, source: 'viz' as const, confidence: 0.9, box: { x: 1, y: 1, width: 5, height: 5 } });
