@@ -1,7 +1,7 @@
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, enterApp } from './fixtures';
 import { newCase } from './support/intake';
 
 // Real OCR in Chromium (tesseract.js workers) on scanned forms of the synthetic corpus: one filled
@@ -10,6 +10,7 @@ test.setTimeout(240_000);
 
 const form = (name: string) => [1, 2].map((p) => path.resolve('tests/corpus/forms', `${name}-p${p}.jpg`));
 type Session = typeof import('../../renderer/store/session');
+type AppStore = typeof import('../../renderer/app/app-store');
 
 async function readForm(page: Page, files: string[]) {
   await newCase(page, 'Non ancora scelto: leggerlo dal modulo');
@@ -47,6 +48,24 @@ test('a handwritten form: its values are suggestions next to empty fields; "Usa"
   // Unconfirmed suggestions are not values read: the codice fiscale is still missing for the check.
   await page.keyboard.press('Alt+4');
   await expect(page.locator('[data-item="required"]')).toHaveAttribute('data-status', 'problem');
+
+  // A reload keeps the accepted value, the other suggestions and where the profile came from, without reading again.
+  const caseTitle = await page.getByRole('heading', { name: /^Pratica / }).innerText();
+  await page.reload();
+  await enterApp(page);
+  await page.evaluate(async (number) => {
+    const sessionModule = '/store/session.ts';
+    const appStoreModule = '/app/app-store.ts';
+    const { useSession }: Session = await import(/* @vite-ignore */ sessionModule);
+    const { useAppStore }: AppStore = await import(/* @vite-ignore */ appStoreModule);
+    const found = await useSession.getState().store!.cases.listCases({ search: number, offset: 0, limit: 5 });
+    useAppStore.getState().openIntake(found.items[0].id);
+  }, caseTitle.replace(/^Pratica /, ''));
+  await expect(page.getByRole('heading', { name: caseTitle })).toBeVisible();
+  await page.keyboard.press('Alt+3');
+  await expect(surname).toHaveValue(read);
+  await expect(page.locator('#form-nome-suggestion')).toContainText('Suggerimento dalla scrittura a mano:');
+  await expect(page.getByText('Profilo indicato sul modulo: Medico ospedaliero')).toBeVisible();
 });
 
 test('a typed form: prefilled with its source and confidence, and its ticked profile taken for the case', async ({ page }) => {
