@@ -49,6 +49,8 @@ async function expectNoSeriousViolations(page: Page, screen: string) {
 
 /** Captures the two ID sides and reads them; the reading's fields. */
 async function readId(page: Page, front: Parameters<Page['setInputFiles']>[1], back: Parameters<Page['setInputFiles']>[1]) {
+  // From the case list: a case left open would stay on screen.
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Pratiche' }).click();
   await newCase(page, 'Medico ospedaliero', false);
   await page.locator('[data-role="documento-fronte"]').getByLabel(FRONT).setInputFiles(front);
   await page.locator('[data-role="documento-retro"]').getByLabel(BACK).setInputFiles(back);
@@ -142,7 +144,8 @@ test('a page of a scanned PDF is turned and cropped: the PDF keeps its pages, th
   await viewer.getByRole('button', { name: 'Pagina successiva' }).click();
   await viewer.getByRole('button', { name: 'Raddrizza e ritaglia' }).click();
   const selection = viewer.getByRole('group', { name: /^Riquadro di ritaglio/ });
-  await expect(selection).toBeVisible();
+  // The page is rendered at 288 dpi for editing, and the PDF checked for form fields.
+  await expect(selection).toBeVisible({ timeout: 30_000 });
   await viewer.getByRole('button', { name: 'Ruota a destra' }).click();
   await selection.focus();
   for (const key of [...Array(10).fill('Shift+ArrowLeft'), ...Array(5).fill('Shift+ArrowUp'), ...Array(3).fill('ArrowRight')] as string[]) await page.keyboard.press(key);
