@@ -5,7 +5,7 @@ import type { FormReading } from '../../shared/document-reading/form-reading';
 import type { IdDocumentReading } from '../../shared/identity/types';
 import { documentRegions, formRegions, type ReadRegions } from '../../shared/intake/read-regions';
 import templateJson from '../../resources/forms/modulo-abilitazione-facsimile.template.json';
-import { sessionDocumentReader as documentReader, type DocumentFile } from '../ocr/document-reader';
+import { ReadingStoppedError, sessionDocumentReader as documentReader, type DocumentFile } from '../ocr/document-reader';
 
 const formTemplate = parseFormTemplate(templateJson);
 
@@ -28,7 +28,7 @@ async function filesOf(attachments: readonly AttachmentMeta[], readBlob: (id: st
 }
 
 function problemOf(error: unknown): string {
-  return error instanceof DocumentInputError ? error.message : 'La lettura automatica non è riuscita: inserire i dati a mano.';
+  return error instanceof DocumentInputError || error instanceof ReadingStoppedError ? error.message : 'La lettura automatica non è riuscita: inserire i dati a mano.';
 }
 
 /**

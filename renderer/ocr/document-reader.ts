@@ -4,6 +4,7 @@
  * responsive while scans are read. Create one per app session and reuse it: the workers stay warm.
  */
 import { DocumentInputError } from '../../shared/document-reading/input-file';
+import { translate } from '../../shared/i18n/translate';
 import type { DocumentReadingResult } from '../../shared/document-reading/read-id-document';
 import type { FormReading } from '../../shared/document-reading/form-reading';
 import type { ReadingError, ReadingRequest, WorkerInbound, WorkerOutbound } from './reading-protocol';
@@ -16,20 +17,65 @@ function rebuilt(error: ReadingError): Error {
   return error.input ? new DocumentInputError(error.input.code, error.input.file, error.input.params) : new Error(error.message);
 }
 
+/** The reading worker stopped (it broke, or hung and was stopped) twice under the same request. */
+export class ReadingStoppedError extends Error {
+  constructor() {
+    super(translate('it', 'documentReading.error.readerStopped'));
+    this.name = 'ReadingStoppedError';
+  }
+}
+
 export interface PageDocumentReader extends DocumentReader {
   /** The code of a prefilled form on a captured file, and its signature box (signed-form-search.ts). */
   findSignedForm(file: DocumentFile): Promise<SignedFormOnFile>;
+  /** A page (1-based) of a TIFF as a bitmap for the screen: Chromium cannot decode TIFF, utif2 does it off the page's thread. */
+  tiffPage(file: DocumentFile, page: number): Promise<{ bitmap: ImageBitmap; pageCount: number }>;
   /** Starts the worker (its modules, no OCR worker yet), so the first captured file does not wait for it. */
   prepare(): void;
 }
 
-export function createDocumentReader(): PageDocumentReader {
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+export interface DocumentReaderOptions {
+  /** A request not answered in this time means the worker hangs: it is stopped and replaced. */
+  hangTimeoutMs?: number;
+}
+
+/** Far above any real reading (a few seconds per ID, tens for a long PDF on a busy machine). */
+const HANG_TIMEOUT_MS = 180_000;
+
+interface Pending {
+  request: ReadingRequest;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  /** Already sent again once, to a fresh worker, after the first one stopped under it. */
+  retried: boolean;
+  watchdog: ReturnType<typeof setTimeout>;
+}
+
+export function createDocumentReader(options: DocumentReaderOptions = {}): PageDocumentReader {
+  const hangTimeoutMs = options.hangTimeoutMs ?? HANG_TIMEOUT_MS;
+  const pending = new Map<number, Pending>();
   let nextId = 1;
   let worker: Worker | null = null;
 
-  /** A page (1-based) of a TIFF as a bitmap for the screen: Chromium cannot decode TIFF, utif2 does it off the page's thread. */
-  tiffPage(file: DocumentFile, page: number): Promise<{ bitmap: ImageBitmap; pageCount: number }>;
+  /**
+   * The worker broke (an `error` event: it could not start, or an error escaped it) or hangs: it
+   * is stopped, each request it held is sent once more to a fresh worker, and a request that
+   * already had its second chance fails with an Italian message (the clerk can read again or type
+   * the data; the scans are not touched by reading).
+   */
+  const lose = (lost: Worker) => {
+    lost.terminate();
+    if (worker !== lost) return;
+    worker = null;
+    const held = [...pending.entries()];
+    pending.clear();
+    for (const [, entry] of held) {
+      clearTimeout(entry.watchdog);
+      if (entry.retried) entry.reject(new ReadingStoppedError());
+      else send({ ...entry, retried: true });
+    }
+  };
+
   const start = (): Worker => {
     const started = new Worker(new URL('./reading.worker.ts', import.meta.url), { type: 'module', name: 'document-reading' });
     started.onmessage = (event: MessageEvent<WorkerOutbound>) => {
@@ -37,37 +83,35 @@ export function createDocumentReader(): PageDocumentReader {
       const waiting = pending.get(reply.id);
       if (!waiting) return;
       pending.delete(reply.id);
+      clearTimeout(waiting.watchdog);
       if (reply.ok) waiting.resolve(reply.value);
       else waiting.reject(rebuilt(reply.error));
     };
-    // The worker could not start or broke: what it was reading fails (the clerk is told and can
-    // read again) instead of hanging, and the next request starts a fresh worker.
     started.onerror = (event) => {
       event.preventDefault();
-      const failure = new Error(`document-reading worker failed: ${event.message || 'could not start'}`);
-      for (const waiting of pending.values()) waiting.reject(failure);
-      pending.clear();
-      started.terminate();
-      if (worker === started) worker = null;
+      lose(started);
     };
+    started.onmessageerror = () => lose(started);
     started.postMessage({ kind: 'init', assetBase: document.baseURI } satisfies WorkerInbound);
     return started;
   };
 
-  const ask = <T>(request: ReadingRequest): Promise<T> => {
+  const send = (entry: Omit<Pending, 'watchdog'>) => {
     worker ??= start();
     const target = worker;
     const id = nextId++;
-    return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      target.postMessage({ kind: 'request', id, request } satisfies WorkerInbound);
-    });
+    pending.set(id, { ...entry, watchdog: setTimeout(() => lose(target), hangTimeoutMs) });
+    target.postMessage({ kind: 'request', id, request: entry.request } satisfies WorkerInbound);
   };
+
+  const ask = <T>(request: ReadingRequest): Promise<T> =>
+    new Promise<T>((resolve, reject) => send({ request, resolve: resolve as (value: unknown) => void, reject, retried: false }));
 
   return {
     read: (files, today) => ask<DocumentReadingResult & ReadPages>({ op: 'read', files, today }),
     readForm: (files, template) => ask<FormReading & ReadPages>({ op: 'readForm', files, template }),
     findSignedForm: (file) => ask<SignedFormOnFile>({ op: 'findSignedForm', file }),
+    tiffPage: (file, page) => ask<{ bitmap: ImageBitmap; pageCount: number }>({ op: 'tiffPage', file, page }),
     warmUp: () => ask<void>({ op: 'warmUp' }),
     prepare() {
       worker ??= start();
@@ -77,6 +121,11 @@ export function createDocumentReader(): PageDocumentReader {
       await ask<void>({ op: 'terminate' }).catch(() => undefined);
       worker?.terminate();
       worker = null;
+      for (const entry of pending.values()) {
+        clearTimeout(entry.watchdog);
+        entry.reject(new ReadingStoppedError());
+      }
+      pending.clear();
     },
   };
 }
@@ -88,4 +137,3 @@ export function sessionDocumentReader(): PageDocumentReader {
   sessionReader ??= createDocumentReader();
   return sessionReader;
 }
-    tiffPage: (file, page) => ask<{ bitmap: ImageBitmap; pageCount: number }>({ op: 'tiffPage', file, page }),
