@@ -1,11 +1,15 @@
+import { memo } from 'react';
 import { ID_DOCUMENT_FIELDS } from '../../shared/identity/types';
 import { useTranslation } from '../i18n/use-translation';
 import { RegionImage } from './RegionImage';
 import { useIntake } from './intake-session';
 import { shownValue } from './shown-value';
 
-/** What was read from the ID, value by value: where from, how sure, and the piece of scan it came from. */
-export function DocumentFields() {
+/**
+ * What was read from the ID, value by value: where from, how sure, and the piece of scan it came
+ * from. Memoised (no props): it re-renders when the reading changes, not on every field the form saves.
+ */
+export const DocumentFields = memo(function DocumentFields() {
   const t = useTranslation();
   const reading = useIntake((s) => s.documentReading);
   const regions = useIntake((s) => s.regions.document);
@@ -44,4 +48,4 @@ export function DocumentFields() {
       </table>
     </details>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { Box } from '../../shared/document-reading/raster';
 import { useTranslation } from '../i18n/use-translation';
 import { pageImage, type PageDetail, type PageImage } from './page-images';
@@ -20,12 +20,43 @@ export function usePageImage(attachmentId: string, mimeType: string, page: numbe
   return image?.key === key ? image.value : null;
 }
 
+interface PageCanvasProps {
+  attachmentId: string;
+  mimeType: string;
+  page?: number;
+  detail?: PageDetail;
+  width: number;
+  label: string;
+  source?: Box;
+  outline?: Box;
+  space?: { width: number; height: number };
+}
+
+/** Boxes come as fresh objects on each render of the parent: equal values are equal props. */
+function sameProps(a: PageCanvasProps, b: PageCanvasProps): boolean {
+  const sameBox = (x?: { width: number; height: number; x?: number; y?: number }, y?: { width: number; height: number; x?: number; y?: number }) =>
+    x === y || (!!x && !!y && x.x === y.x && x.y === y.y && x.width === y.width && x.height === y.height);
+  return (
+    a.attachmentId === b.attachmentId &&
+    a.mimeType === b.mimeType &&
+    a.page === b.page &&
+    a.detail === b.detail &&
+    a.width === b.width &&
+    a.label === b.label &&
+    sameBox(a.source, b.source) &&
+    sameBox(a.outline, b.outline) &&
+    sameBox(a.space, b.space)
+  );
+}
+
 /**
  * Draws `source` (a part of the page; the whole page when absent) into a canvas `width` pixels
  * wide, with `outline` framed in red; an empty `label` makes it decoration. Both are measured in `space` (the page size a reading saw,
  * e.g. a PDF page at 300 dpi); by default in the pixels of the page as decoded here.
+ * Memoised: a store change elsewhere on the screen (a field saved, the reading stored) does not
+ * redraw every thumbnail and region crop; each redraws only when what it shows changes.
  */
-export function PageCanvas({ attachmentId, mimeType, page = 1, detail = 1, width, label, source, outline, space }: { attachmentId: string; mimeType: string; page?: number; detail?: PageDetail; width: number; label: string; source?: Box; outline?: Box; space?: { width: number; height: number } }) {
+export const PageCanvas = memo(function PageCanvas({ attachmentId, mimeType, page = 1, detail = 1, width, label, source, outline, space }: PageCanvasProps) {
   const t = useTranslation();
   const image = usePageImage(attachmentId, mimeType, page, detail);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -53,7 +84,7 @@ export function PageCanvas({ attachmentId, mimeType, page = 1, detail = 1, width
   if (!bitmap) return <span className="page-loading">{t('intake.viewer.loading')}</span>;
   // Inside a labelled control (a thumbnail button) the picture is decoration: no second name.
   return label ? <canvas ref={canvas} width={width} height={height} role="img" aria-label={label} /> : <canvas ref={canvas} width={width} height={height} aria-hidden="true" />;
-}
+}, sameProps);
 
 function scaled(box: Box, k: number): Box {
   return { x: box.x * k, y: box.y * k, width: box.width * k, height: box.height * k };

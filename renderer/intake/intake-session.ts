@@ -193,7 +193,7 @@ export const useIntake = create<IntakeState>((set, get) => {
       const key = readingKey(attachments);
       if (key === reading.key) return;
       set({ reading: { state: 'reading', key, problems: [] } });
-      const { cases } = signedInWork();
+      const { cases, clerkId } = signedInWork();
       // A recognised prefilled form carries the on-screen data: its fields are never OCR'd.
       await useSignedForms.getState().loaded;
       const prefilled = new Set(useSignedForms.getState().scans.map((scan) => scan.attachmentId));
@@ -203,10 +203,12 @@ export const useIntake = create<IntakeState>((set, get) => {
       if (get().record?.id !== record.id) return;
       // Values read from the form fill only what the clerk has not typed; they keep their source.
       // Handwritten ones are only suggestions (formProposals), never prefilled.
-      for (const [field, value] of Object.entries(result.form ? prefilledValues(result.form) : {}) as Array<[FormFieldName, FormFieldValue]>) {
-        const current = get().record?.form[field];
-        if (current && current.source === 'clerk') continue;
-        await get().saveField(field, value);
+      // One write and one re-check for all of them: a store write and a render per field kept the
+      // page's thread busy in long runs while the check came on screen.
+      const readValues = Object.entries(result.form ? prefilledValues(result.form) : {}).filter(([field]) => get().record?.form[field as FormFieldName]?.source !== 'clerk');
+      if (readValues.length > 0) {
+        set({ record: await cases.prefillFields(record.id, Object.fromEntries(readValues), clerkId) });
+        await recheck();
       }
       let proposals = parts.form ? (result.form ? formProposals(result.form) : NO_PROPOSALS) : get().formProposals;
       // The profile ticked on the form is taken only when the clerk has not chosen one.
@@ -372,7 +374,7 @@ export const useIntake = create<IntakeState>((set, get) => {
       const place = original.role;
       try {
         const edited = await editScan(original, page, transform, () => cases.readAttachment(attachmentId));
-        await cases.replaceScan(attachmentId, { ...edited, transform: describeTransform(transform, original.mimeType === 'application/pdf' ? page : undefined) }, clerkId);
+        await cases.replaceScan(attachmentId, { ...edited, transform: describeTransform(transform, original.mimeType === 'application/pdf' || original.mimeType === 'image/tiff' ? page : undefined) }, clerkId);
       } catch (error) {
         if (error instanceof StoreError) get().notify({ place, kind: 'error', key: error.messageKey, params: error.details });
         else get().notify({ place, kind: 'error', key: 'intake.editor.failed', params: {} });

@@ -62,6 +62,11 @@ export interface CaseRepository {
   createDraft(input: { profile: Profile | null; urgent: boolean; urgentReason: string }, clerkId: string): Promise<CaseRecord>;
   loadCase(caseId: string, clerkId: string): Promise<CaseRecord>;
   saveField(caseId: string, field: FormFieldName, value: FormFieldValue | null, clerkId: string, kind?: 'edit-field' | 'ocr-correction'): Promise<CaseRecord>;
+  /**
+   * Values read from the documents fill the fields the clerk has not typed, in one write: the same
+   * audit entries as one `saveField` each, in one transaction, with one decrypt and one encrypt.
+   */
+  prefillFields(caseId: string, values: Partial<Record<FormFieldName, FormFieldValue>>, clerkId: string): Promise<CaseRecord>;
   updateDetails(caseId: string, patch: { profile?: Profile | null; urgent?: boolean; urgentReason?: string }, clerkId: string): Promise<CaseRecord>;
   attach(caseId: string, input: NewAttachment, clerkId: string): Promise<{ attachment: AttachmentMeta; duplicate: boolean }>;
   /**
@@ -143,7 +148,7 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
   function change<Prepared = undefined>(
     caseId: string,
     clerkId: string,
-    mutate: (record: CaseRecord) => { next: CaseRecord; audit: Parameters<typeof appendAudit>[2] },
+    mutate: (record: CaseRecord) => { next: CaseRecord; audit: Parameters<typeof appendAudit>[2] | Parameters<typeof appendAudit>[2][] },
     extra?: (record: CaseRecord, prepared: Prepared) => Promise<void>,
     /** Slow work on the changed record (encrypting a document), done before the transaction opens. */
     prepare?: (record: CaseRecord) => Promise<Prepared>,
@@ -161,7 +166,7 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
           if (!latest || latest.updatedAt !== before.updatedAt) throw new StoreError('store.error.concurrentEdit');
           await db.cases.put(row);
           await extra?.(updated, prepared);
-          await appendAudit(db, cipher.auditKey, { ...audit, clerkId }, updated.updatedAt);
+          for (const facts of Array.isArray(audit) ? audit : [audit]) await appendAudit(db, cipher.auditKey, { ...facts, clerkId }, updated.updatedAt);
         });
         return updated;
       }),
@@ -290,6 +295,19 @@ export function createCaseRepository(deps: CaseRepositoryDeps): CaseRepository {
         if (checked === null) delete form[field];
         else form[field] = checked;
         return { next: { ...record, form, state: record.state === 'ready' ? 'draft' : record.state }, audit: { clerkId, action: kind, caseId, fields: [field] } };
+      });
+    },
+
+    prefillFields(caseId, values, clerkId) {
+      const checked = Object.entries(values).map(([field, value]) => [field as FormFieldName, FormFieldValueSchema.parse(value)] as const);
+      return change(caseId, clerkId, (record) => {
+        requireEditable(record);
+        const filled = checked.filter(([field]) => record.form[field]?.source !== 'clerk');
+        const form = { ...record.form, ...Object.fromEntries(filled) };
+        return {
+          next: { ...record, form, state: record.state === 'ready' ? 'draft' : record.state },
+          audit: filled.map(([field]) => ({ clerkId, action: 'edit-field' as const, caseId, fields: [field] })),
+        };
       });
     },
 

@@ -27,6 +27,19 @@ describe('case repository', () => {
     expect(loaded.profile).toBe('MEDICO_ESTERNO');
   });
 
+  it('prefills read values in one write, never over a value the clerk typed, with one audit entry per filled field', async () => {
+    const { store } = await openTestStore();
+    const c = await store.cases.createDraft({ profile: 'MEDICO_ESTERNO', urgent: false, urgentReason: '' }, CLERK);
+    await store.cases.saveField(c.id, 'nome', field('Anna'), CLERK);
+    const read = (value: string) => ({ value, source: 'ocr' as const, confidence: 0.9 });
+    const prefilled = await store.cases.prefillFields(c.id, { cognome: read('ROSSI'), nome: read('ANNA MARIA'), codice_fiscale: read('RSSNNA85D52H501Z') }, CLERK);
+    expect(prefilled.form).toEqual({ nome: field('Anna'), cognome: read('ROSSI'), codice_fiscale: read('RSSNNA85D52H501Z') });
+    expect((await store.cases.loadCase(c.id, CLERK)).form).toEqual(prefilled.form);
+    const edits = (await store.audit.forCase(c.id)).filter((e) => e.action === 'edit-field').map((e) => e.fields);
+    expect(edits).toEqual([['nome'], ['cognome'], ['codice_fiscale']]);
+    expect((await store.audit.verify()).intact).toBe(true);
+  });
+
   it('stores an attachment once per SHA-256 and returns the same bytes', async () => {
     const { store } = await openTestStore();
     const c = await store.cases.createDraft({ profile: null, urgent: false, urgentReason: '' }, CLERK);
