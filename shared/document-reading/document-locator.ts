@@ -175,11 +175,11 @@ export function locateDocuments(image: GrayRaster): LocatedDocument[] {
     .filter((r) => r.rect.width * r.rect.height < total * WHOLE_IMAGE_SHARE)
     .sort((a, b) => a.rect.cy - b.rect.cy)
     .map((r) => {
+      // Only a photo has perspective: a scanner lid (near white) is orthographic.
       const quad = onDesk ? documentQuad(r.pixels, small.width, r.rect) : null;
       return {
         rect: { cx: r.rect.cx * factor, cy: r.rect.cy * factor, width: r.rect.width * factor, height: r.rect.height * factor, angle: r.rect.angle },
-        // Only a photo has perspective: a scanner lid (near white) is orthographic.
-        quad: onDesk && quad && inPerspective(quad) ? scaled(quad, factor) : null,
+        quad: quad && inPerspective(quad) ? scaled(quad, factor) : null,
         wholeImage: false,
       };
     });
