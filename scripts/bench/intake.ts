@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { startBenchBrowser } from './bench-browser';
-import { attributeLongTasks, printAttribution, TRACE_CATEGORIES } from './long-task-attribution';
+import { attributeLongTasks, printAttribution, TRACE_CATEGORIES, WINDOW_MARK } from './long-task-attribution';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, attribute: { type: 'boolean', default: false } } });
 const runs = Number(values.runs);
@@ -45,13 +45,14 @@ async function signIn(page: Page) {
 
 /** Starts counting the page's long tasks (one observer at a time; `stopLongTasks` disconnects it). */
 async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
+  await page.evaluate((mark) => {
+    console.timeStamp(mark);
     const w = window as unknown as { __longTasks: { durations: number[]; observer: PerformanceObserver } };
     const durations: number[] = [];
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => durations.push(e.duration)));
     observer.observe({ type: 'longtask' });
     w.__longTasks = { durations, observer };
-  });
+  }, WINDOW_MARK);
 }
 
 async function stopLongTasks(page: Page): Promise<number[]> {

@@ -14,6 +14,9 @@ export const TRACE_CATEGORIES = [
   'disabled-by-default-v8.cpu_profiler',
 ];
 
+/** What the page logs with `console.timeStamp` where its measured window opens: tasks before it (starting the trace) are left out. */
+export const WINDOW_MARK = 'long-task-window';
+
 interface TraceEvent {
   name: string;
   ph: string;
@@ -22,7 +25,7 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   id?: string;
-  args?: { name?: string; data?: ProfileData };
+  args?: { name?: string; data?: ProfileData & { message?: string } };
 }
 
 interface CallFrame {
@@ -117,7 +120,8 @@ export function attributeLongTasks(trace: Buffer | string, minMs = 50): Attribut
   const origin = Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
   const onThread = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X');
   const samples = samplesOf(events, thread);
-  const tasks = onThread.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > minMs * 1000);
+  const opened = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === WINDOW_MARK)?.ts ?? -Infinity;
+  const tasks = onThread.filter((e) => e.name === 'RunTask' && e.ts >= opened && (e.dur ?? 0) > minMs * 1000);
   return tasks.map((task) => {
     const end = task.ts + (task.dur ?? 0);
     const inside = samples.filter((s) => s.ts >= task.ts && s.ts <= end);
