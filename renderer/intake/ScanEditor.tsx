@@ -20,20 +20,19 @@ const CORNERS: Exclude<CropHandle, 'move'>[] = ['nw', 'ne', 'sw', 'se'];
 type StepKind = 'step' | 'nudge' | 'angle';
 
 /** Whether this scan can be edited here, or why not; null while it is being found out. */
-function useEditability(attachment: AttachmentMeta, pageCount: number | null): Editability | null {
+function useEditability(attachment: AttachmentMeta): Editability | null {
   const [found, setFound] = useState<{ key: string; value: Editability } | null>(null);
-  const key = `${attachment.id}#${pageCount}`;
+  const key = attachment.id;
   useEffect(() => {
-    if (pageCount === null) return;
     let live = true;
-    editability(attachment, pageCount, () => signedInWork().cases.readAttachment(attachment.id)).then(
+    editability(attachment, () => signedInWork().cases.readAttachment(attachment.id)).then(
       (value) => live && setFound({ key, value }),
       () => live && setFound({ key, value: { ok: true } }),
     );
     return () => {
       live = false;
     };
-  }, [attachment, pageCount, key]);
+  }, [attachment, key]);
   return found?.key === key ? found.value : null;
 }
 
@@ -48,7 +47,7 @@ export function ScanEditor({ attachment, name, page = 1, onCancel, onSaved }: { 
   const image = usePageImage(attachment.id, attachment.mimeType, page, editDetail(attachment.mimeType));
   const bitmap = image && image !== 'failed' ? image.bitmap : null;
   const pageCount = image && image !== 'failed' ? image.pageCount : null;
-  const allowed = useEditability(attachment, pageCount);
+  const allowed = useEditability(attachment);
   const [history, setHistory] = useState<ScanTransform[]>([NO_TRANSFORM]);
   const [dragging, setDragging] = useState<{ handle: CropHandle; startX: number; startY: number; from: Box; crop: Box } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -136,7 +135,7 @@ export function ScanEditor({ attachment, name, page = 1, onCancel, onSaved }: { 
 
   if (image === 'failed') return <p className="message-error">{t('intake.viewer.unavailable')}</p>;
   if (!bitmap || !allowed) return <p className="hint">{t('intake.viewer.loading')}</p>;
-  if (!allowed.ok) return cancelOnly(allowed.reason === 'digitalForm' ? t('intake.editor.digitalForm') : t('intake.editor.multiPageTiff', { count: pageCount ?? 0 }));
+  if (!allowed.ok) return cancelOnly(t('intake.editor.digitalForm'));
   if (tooLargeToEdit(original)) return cancelOnly(t('intake.editor.tooLarge', { megapixels: Math.round((original.width * original.height) / 1e6), limit: MAX_EDIT_PIXELS / 1e6 }));
   const px = (value: number) => Math.round(value * scale);
   const title = pageCount && pageCount > 1 ? `${name}, ${t('intake.viewer.page', { page, count: pageCount })}` : name;

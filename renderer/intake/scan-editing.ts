@@ -2,15 +2,17 @@
  * Applies a clerk's rotate/straighten/crop to a scan's pixels on an OffscreenCanvas. What the edit
  * writes depends on the scan:
  * - a JPEG stays JPEG, a PNG stays PNG, without EXIF: the turn is in the pixels;
- * - a single-page TIFF becomes a PNG (lossless, and small for a bilevel page; browsers cannot write TIFF);
+ * - a page of a TIFF is put back into a TIFF written anew (tiff-write.ts, lossless) with the other
+ *   pages' pixels unchanged;
  * - a page of a scanned PDF is rendered, edited and put back as a JPEG page of the same physical
  *   size in a PDF rewritten with its other pages untouched (pdf-page-edit.ts);
- * - a digitally filled PDF form and a multi-page TIFF are not edited (see `editability`).
+ * - a digitally filled PDF form is not edited (see `editability`).
  */
 import type { AttachmentMeta } from '../../shared/case/case';
-import { straightenedSize, transformedSize, type QuarterTurn, type ScanTransform } from '../../shared/intake/scan-transform';
+import { NO_TRANSFORM, straightenedSize, transformedSize, type QuarterTurn, type ScanTransform } from '../../shared/intake/scan-transform';
 import { pageImage, pdfPixelsPerPoint, type PageDetail } from './page-images';
 import { isDigitalForm, replacePdfPage } from './pdf-page-edit';
+import { encodeTiff, type RgbaPixels } from './tiff-write';
 
 export type EditedImageType = 'image/jpeg' | 'image/png';
 
@@ -34,14 +36,13 @@ export function isEditable(mimeType: string): boolean {
   return mimeType === 'image/jpeg' || mimeType === 'image/png' || mimeType === 'image/tiff' || mimeType === 'application/pdf';
 }
 
-export type Editability = { ok: true } | { ok: false; reason: 'digitalForm' | 'multiPageTiff' };
+export type Editability = { ok: true } | { ok: false; reason: 'digitalForm' };
 
 /**
  * A digitally filled PDF is read from its form fields, exactly; rewriting its page as an image would
- * drop them, and it is never crooked. A multi-page TIFF cannot be written back by the browser.
+ * drop them, and it is never crooked.
  */
-export async function editability(attachment: Pick<AttachmentMeta, 'mimeType'>, pageCount: number, bytes: () => Promise<Blob>): Promise<Editability> {
-  if (attachment.mimeType === 'image/tiff' && pageCount > 1) return { ok: false, reason: 'multiPageTiff' };
+export async function editability(attachment: Pick<AttachmentMeta, 'mimeType'>, bytes: () => Promise<Blob>): Promise<Editability> {
   if (attachment.mimeType === 'application/pdf' && (await isDigitalForm(new Uint8Array(await (await bytes()).arrayBuffer())))) return { ok: false, reason: 'digitalForm' };
   return { ok: true };
 }
@@ -77,16 +78,26 @@ export function drawTransformed(context: CanvasRenderingContext2D | OffscreenCan
   context.restore();
 }
 
-/** The edited pixels as a new image file. */
-export async function transformBitmap(source: ImageBitmap, type: EditedImageType, transform: ScanTransform): Promise<Blob> {
+function transformedCanvas(source: ImageBitmap, transform: ScanTransform): { canvas: OffscreenCanvas; context: OffscreenCanvasRenderingContext2D } {
   const original = { width: source.width, height: source.height };
   if (tooLargeToEdit(original)) throw new Error('The scan is too large to edit.');
   const out = transformedSize(transform, original);
   const canvas = new OffscreenCanvas(out.width, out.height);
-  const context = canvas.getContext('2d');
+  const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) throw new Error('No 2D context for the scan edit.');
   drawTransformed(context, source, transform);
-  return canvas.convertToBlob(type === 'image/jpeg' ? { type, quality: JPEG_QUALITY } : { type });
+  return { canvas, context };
+}
+
+/** The edited pixels as a new image file. */
+export async function transformBitmap(source: ImageBitmap, type: EditedImageType, transform: ScanTransform): Promise<Blob> {
+  return transformedCanvas(source, transform).canvas.convertToBlob(type === 'image/jpeg' ? { type, quality: JPEG_QUALITY } : { type });
+}
+
+/** The edited pixels as RGBA (for a TIFF page); NO_TRANSFORM gives a page's pixels as decoded. */
+function transformedPixels(source: ImageBitmap, transform: ScanTransform): RgbaPixels {
+  const { canvas, context } = transformedCanvas(source, transform);
+  return context.getImageData(0, 0, canvas.width, canvas.height);
 }
 
 /** A JPEG or PNG file edited as a whole. */
@@ -106,9 +117,13 @@ export async function editScan(attachment: Pick<AttachmentMeta, 'id' | 'mimeType
     case 'image/png':
       return { mimeType: attachment.mimeType, bytes: await applyScanTransform(await bytes(), attachment.mimeType, transform) };
     case 'image/tiff': {
-      const { bitmap, pageCount } = await pageImage(attachment.id, attachment.mimeType, 1);
-      if (pageCount > 1) throw new Error('A multi-page TIFF is not edited.');
-      return { mimeType: 'image/png', bytes: await transformBitmap(bitmap, 'image/png', transform) };
+      const { pageCount } = await pageImage(attachment.id, attachment.mimeType, 1);
+      const pages: RgbaPixels[] = [];
+      for (let n = 1; n <= pageCount; n += 1) {
+        const { bitmap } = await pageImage(attachment.id, attachment.mimeType, n);
+        pages.push(transformedPixels(bitmap, n === page ? transform : NO_TRANSFORM));
+      }
+      return { mimeType: 'image/tiff', bytes: new Blob([(await encodeTiff(pages)) as BlobPart], { type: 'image/tiff' }) };
     }
     case 'application/pdf': {
       const { bitmap } = await pageImage(attachment.id, attachment.mimeType, page, PDF_EDIT_DETAIL);

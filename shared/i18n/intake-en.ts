@@ -70,7 +70,6 @@ export const intakeEn: Record<keyof typeof intakeIt, string> = {
   'intake.editor.autoDone': 'Straightened by {angle}° from the document’s edges: check the preview.',
   'intake.editor.autoNotFound': 'Document edges not found (the scan is the document itself, or the background looks like the document): straighten with the slider.',
   'intake.editor.digitalForm': 'This PDF is a form filled in on a computer: its data are read exactly from its fields, which editing the page would erase, and it is never crooked. It is not edited.',
-  'intake.editor.multiPageTiff': 'This TIFF has {count} pages and only a one-page TIFF can be rewritten here: to straighten one, capture it again or save it from the scanner as PDF.',
   'intake.editor.undo': 'Undo the last change',
   'intake.editor.reset': 'Back to the original',
   'intake.editor.save': 'Save the edited image',

@@ -69,7 +69,6 @@ export const intakeIt = {
   'intake.editor.autoDone': 'Raddrizzato di {angle}° secondo i bordi del documento: controllare l’anteprima.',
   'intake.editor.autoNotFound': 'Bordi del documento non trovati (la scansione è il documento stesso, o lo sfondo è simile al documento): raddrizzare con il cursore.',
   'intake.editor.digitalForm': 'Questo PDF è un modulo compilato al computer: i dati si leggono esattamente dai suoi campi, che una modifica della pagina cancellerebbe, e non è mai storto. Non si modifica.',
-  'intake.editor.multiPageTiff': 'Questo TIFF ha {count} pagine e qui si può riscrivere solo un TIFF di una pagina: per raddrizzarne una, acquisirla di nuovo o salvarla dallo scanner come PDF.',
   'intake.editor.undo': 'Annulla l’ultima modifica',
   'intake.editor.reset': 'Ripristina l’originale',
   'intake.editor.save': 'Salva l’immagine modificata',

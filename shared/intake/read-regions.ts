@@ -2,7 +2,7 @@
  * Where on the case's scans each value was read: the evidence boxes of a reading, tied to the
  * attachment and page they were found on, so the check can show the clerk the very pixels.
  */
-import type { FormFieldName } from '../case/form-fields';
+import { FORM_FIELD_NAMES, type FormFieldName } from '../case/form-fields';
 import type { Box } from '../document-reading/raster';
 import type { FieldEvidence } from '../document-reading/read-id-document';
 import type { FormFieldReading } from '../document-reading/form-reading';
@@ -50,10 +50,14 @@ export function documentRegions(evidence: Partial<Record<IdDocumentField, FieldE
   return regions;
 }
 
-/** Form values: a field's page is 1-based in the decoded pages of the form's files. */
+/**
+ * Form values: a field's page is 1-based in the decoded pages of the form's files. Only the case's
+ * form fields: a template may read more (the profile's tick boxes), which have no field to show.
+ */
 export function formRegions(fields: Partial<Record<FormFieldName, Pick<FormFieldReading, 'page' | 'box'>>>, pages: readonly PageOrigin[], attachmentIds: readonly string[]): ReadRegions['form'] {
   const regions: ReadRegions['form'] = {};
   for (const [field, found] of Object.entries(fields) as Array<[FormFieldName, Pick<FormFieldReading, 'page' | 'box'>]>) {
+    if (!(FORM_FIELD_NAMES as readonly string[]).includes(field)) continue;
     const region = regionOn(pages[found.page - 1], attachmentIds, found.box);
     if (region) regions[field] = region;
   }

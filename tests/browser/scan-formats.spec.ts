@@ -86,7 +86,7 @@ test('an ID captured as TIFF (LZW): thumbnail, viewer and reading, which gives w
   expect(tiffFields?.fiscalCode).toBeTruthy();
 });
 
-test('a two-page CCITT G4 TIFF form: pages in the viewer, read like a PDF; its pages are not rewritten, and the editor says why', async ({ page }) => {
+test('a two-page CCITT G4 TIFF form: pages in the viewer, read like a PDF; a page turned in the editor keeps the file a two-page TIFF (audited)', async ({ page }) => {
   await newCase(page, 'Medico esterno');
   const form = page.locator('[data-role="modulo"]');
   await form.getByLabel(FORM).setInputFiles(corpus('tiff/printed-dangelo-signed.tif'));
@@ -96,14 +96,29 @@ test('a two-page CCITT G4 TIFF form: pages in the viewer, read like a PDF; its p
   await expect(viewer.getByText('Pagina 1 di 2')).toBeVisible();
   await viewer.getByRole('button', { name: 'Pagina successiva' }).click();
   await expect(viewer.getByRole('img', { name: 'Modulo di richiesta firmato 1, Pagina 2 di 2' })).toBeVisible();
-  await viewer.getByRole('button', { name: 'Raddrizza e ritaglia' }).click();
-  await expect(viewer.getByText('Questo TIFF ha 2 pagine')).toBeVisible();
-  await viewer.getByRole('button', { name: 'Annulla' }).click();
   await viewer.getByRole('button', { name: 'Chiudi' }).click();
 
   await page.keyboard.press('Alt+3');
   await expect(page.getByRole('status').filter({ hasText: 'Documenti letti' })).toBeVisible({ timeout: 240_000 });
   await expect(page.getByLabel(/^Codice fiscale/)).toHaveValue('DNGNCL90S01F839P');
+
+  // The second page turned upside down and back the right way: the TIFF is written anew, both pages in it.
+  await page.keyboard.press('Alt+2');
+  const originalSha = (await intakeState(page)).attachments[0].sha256;
+  await form.getByRole('button', { name: /^Ingrandisci: / }).click();
+  await viewer.getByRole('button', { name: 'Pagina successiva' }).click();
+  await viewer.getByRole('button', { name: 'Raddrizza e ritaglia' }).click();
+  await viewer.getByRole('button', { name: 'Ruota a destra' }).click();
+  await viewer.getByRole('button', { name: 'Ruota a destra' }).click();
+  await viewer.getByRole('button', { name: 'Salva l’immagine modificata' }).click();
+  await expect(viewer).toBeHidden();
+  const [edited] = (await intakeState(page)).attachments;
+  expect(edited.mimeType).toBe('image/tiff');
+  expect(edited.sha256).not.toBe(originalSha);
+  expect(await transformAudit(page)).toEqual([`page=2;rotate=180;crop=none;from=${originalSha};to=${edited.sha256}`]);
+  await form.getByRole('button', { name: /^Ingrandisci: / }).click();
+  await expect(viewer.getByText('Pagina 1 di 2')).toBeVisible();
+  await viewer.getByRole('button', { name: 'Chiudi' }).click();
 });
 
 test('a TIFF that is cut short or uses a codec nobody here reads is refused in place; the case keeps its other scans', async ({ page }) => {
