@@ -9,7 +9,7 @@ import { checkInputFile, DocumentInputError, MAX_IMAGE_PIXELS } from '../../shar
 import { toGray, type GrayRaster } from '../../shared/document-reading/raster';
 import type { PdfFieldObjects } from '../../shared/document-reading/form-reading';
 import { ocrAssetUrl } from './ocr-assets';
-import { decodeTiffPage } from './tiff-decode';
+import { decodeTiffGray } from './tiff-decode';
 
 const PDF_RENDER_SCALE = 300 / 72;
 
@@ -129,10 +129,7 @@ export async function decodeBrowserFileWithFields(bytes: Uint8Array, file: strin
   if (format === 'pdf') return decodePdf(bytes, file);
   if (format !== 'tiff') return { pages: [await decodeImage(bytes, file)], fieldObjects: null };
   const rasters: GrayRaster[] = [];
-  for (let index = 0; index < pages; index += 1) {
-    const page = decodeTiffPage(bytes, file, index);
-    rasters.push(toGray(page.data, page.width, page.height, 4));
-  }
+  for (let index = 0; index < pages; index += 1) rasters.push(decodeTiffGray(bytes, file, index));
   return { pages: rasters, fieldObjects: null };
 }
 

@@ -6,7 +6,8 @@ import { checkInputFile, DocumentInputError } from '../../../shared/document-rea
 import { tiffLayout } from '../../../shared/document-reading/tiff-structure';
 import { inspectScanFile } from '../../../shared/intake/scan-file';
 import { decodeFile } from '../../../cli/node-decode';
-import { decodeTiffPage, tiffPageCount } from '../../../renderer/ocr/tiff-decode';
+import { decodeTiffGray, decodeTiffPage, tiffPageCount } from '../../../renderer/ocr/tiff-decode';
+import { toGray } from '../../../shared/document-reading/raster';
 import { joinTiffPages } from '../../corpus/tiff-pages';
 
 const corpusImage = path.resolve('tests/corpus/images/cie-01-back.jpg');
@@ -69,6 +70,9 @@ describe('TIFF pages from the directories alone', () => {
     expect(checkInputFile(bytes, 'x.tif')).toEqual({ format: 'tiff', dimensions: { width: 1027, height: 648 }, pages: 1 });
     // JPEG inside TIFF is lossy and decoders differ by rounding; every other codec is exact.
     expect(await differenceFromSharp(bytes)).toBeLessThan(compression === 'jpeg' ? 3 : 0.01);
+    // The reading's gray path (straight from bilevel and gray samples) gives the RGBA path's gray.
+    const rgba = decodeTiffPage(bytes, 'x.tif', 0);
+    expect(decodeTiffGray(bytes, 'x.tif', 0)).toEqual(toGray(rgba.data, rgba.width, rgba.height, 4));
   });
 
   it('a multi-page TIFF is pages, like a PDF: capture, the Node reader and the browser decoder agree', async () => {
