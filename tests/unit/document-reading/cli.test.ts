@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -50,6 +51,20 @@ describe('inail-intake', { timeout: 90_000 }, () => {
     expect(code).not.toBe(0);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
+  });
+
+  it('an ID scanned as TIFF reads exactly like the same pixels as PNG', { timeout: 180_000 }, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'intake-tiff-'));
+    const tiffs = ['cie-01-front.tif', 'cie-01-back.tif'].map((f) => path.resolve('tests/corpus/tiff', f));
+    const pngs = await Promise.all(tiffs.map(async (file) => {
+      const png = path.join(dir, path.basename(file).replace('.tif', '.png'));
+      await sharp(file).png().toFile(png);
+      return png;
+    }));
+    const fromTiff = await intake('extract', ...tiffs);
+    expect(fromTiff.code).toBe(0);
+    expect(JSON.parse(fromTiff.stdout).documentType).toBe('CIE');
+    expect(fromTiff.stdout).toBe((await intake('extract', ...pngs)).stdout);
   });
 
   it('usage errors are in Italian', async () => {
