@@ -4,6 +4,7 @@ import type { Box } from '../../shared/document-reading/raster';
 import { autoStraightenAngle } from '../../shared/intake/auto-straighten';
 import { dragCrop, isIdentity, nudgeCrop, NO_TRANSFORM, STRAIGHTEN_LIMIT, STRAIGHTEN_STEP, straighten, straightenedSize, turnAnticlockwise, turnClockwise, type ArrowKey, type CropHandle, type ScanTransform } from '../../shared/intake/scan-transform';
 import type { MessageKey } from '../../shared/i18n/messages-it';
+import { useAppStore } from '../app/app-store';
 import { useTranslation } from '../i18n/use-translation';
 import { signedInWork } from '../store/session';
 import { usePageImage } from './PageCanvas';
@@ -43,6 +44,9 @@ function useEditability(attachment: AttachmentMeta): Editability | null {
  */
 export function ScanEditor({ attachment, name, page = 1, onCancel, onSaved }: { attachment: AttachmentMeta; name: string; page?: number; onCancel: () => void; onSaved: () => void }) {
   const t = useTranslation();
+  const locale = useAppStore((s) => s.locale);
+  // Degrees as the clerk writes them: "+2,5" in Italian, a sign on every angle but 0.
+  const degrees = (angle: number) => new Intl.NumberFormat(locale === 'it' ? 'it-IT' : 'en-GB', { signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(angle);
   const transformScan = useIntake((s) => s.transformScan);
   const image = usePageImage(attachment.id, attachment.mimeType, page, editDetail(attachment.mimeType));
   const bitmap = image && image !== 'failed' ? image.bitmap : null;
@@ -170,12 +174,12 @@ export function ScanEditor({ attachment, name, page = 1, onCancel, onSaved }: { 
           max={STRAIGHTEN_LIMIT}
           step={STRAIGHTEN_STEP}
           value={current.angle}
-          aria-valuetext={t('intake.editor.angleValue', { angle: current.angle })}
+          aria-valuetext={t('intake.editor.angleValue', { angle: degrees(current.angle) })}
           aria-describedby="scan-straighten-hint"
           onChange={(e) => apply(straighten(current, original, Number(e.target.value)), 'angle')}
         />
         <output htmlFor="scan-straighten" data-angle={current.angle}>
-          {t('intake.editor.angleValue', { angle: current.angle })}
+          {t('intake.editor.angleValue', { angle: degrees(current.angle) })}
         </output>
         <button type="button" onClick={autoStraighten}>
           {t('intake.editor.autoStraighten')}
@@ -186,7 +190,7 @@ export function ScanEditor({ attachment, name, page = 1, onCancel, onSaved }: { 
       </p>
       {autoResult && (
         <p className={autoResult.key === 'intake.editor.autoDone' ? 'message-ok' : 'message-error'} role="status">
-          {t(autoResult.key, { angle: autoResult.angle })}
+          {t(autoResult.key, { angle: degrees(autoResult.angle) })}
         </p>
       )}
       {failed && attachment.role !== 'avviso-rifiuto' && <NoticeLine place={attachment.role} />}
