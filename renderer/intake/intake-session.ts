@@ -20,6 +20,7 @@ import { NO_REGIONS, type ReadRegions } from '../../shared/intake/read-regions';
 import { describeTransform, type ScanTransform } from '../../shared/intake/scan-transform';
 import { editScan, isEditable } from './scan-editing';
 import { forgetPageImages } from './page-images';
+import { forgetOpenCaseScan, forgetOpenCaseScans, keepOpenCaseScan, openCaseScan } from './open-case-scans';
 import { signedInWork } from '../store/session';
 import { StoreError } from '../store/store-error';
 
@@ -104,26 +105,11 @@ function today(): string {
 let noticeCounter = 0;
 
 export const useIntake = create<IntakeState>((set, get) => {
-  /**
-   * The open case's scans as decrypted once (the bytes just attached, or read from the store for
-   * the preview): the reading takes them from here instead of decrypting and hashing them again on
-   * the page's thread. The preview URLs hold the same blobs, so this keeps nothing more in memory.
-   */
-  const scanBlobs = new Map<string, Blob>();
-  async function scanBlob(attachmentId: string): Promise<Blob> {
-    let blob = scanBlobs.get(attachmentId);
-    if (!blob) {
-      blob = await signedInWork().cases.readAttachment(attachmentId);
-      scanBlobs.set(attachmentId, blob);
-    }
-    return blob;
-  }
-
   async function loadPreviews(attachments: AttachmentMeta[]): Promise<void> {
     const previews = { ...get().previews };
     for (const attachment of attachments) {
       if (previews[attachment.id] || attachment.purgedAt !== null) continue;
-      previews[attachment.id] = URL.createObjectURL(await scanBlob(attachment.id));
+      previews[attachment.id] = URL.createObjectURL(await openCaseScan(attachment.id));
     }
     set({ previews });
   }
@@ -213,7 +199,7 @@ export const useIntake = create<IntakeState>((set, get) => {
       const prefilled = new Set(useSignedForms.getState().scans.map((scan) => scan.attachmentId));
       const parts = partsToRead(reading.key, key);
       const toRead = attachments.filter((a) => !prefilled.has(a.id) && (a.role === 'modulo' ? parts.form : parts.document));
-      const result = await readCaseDocuments(toRead, scanBlob, today());
+      const result = await readCaseDocuments(toRead, openCaseScan, today());
       if (get().record?.id !== record.id) return;
       // Values read from the form fill only what the clerk has not typed; they keep their source.
       // Handwritten ones are only suggestions (formProposals), never prefilled.
@@ -317,7 +303,7 @@ export const useIntake = create<IntakeState>((set, get) => {
 
     close() {
       for (const url of Object.values(get().previews)) URL.revokeObjectURL(url);
-      scanBlobs.clear();
+      forgetOpenCaseScans();
       void useSignedForms.getState().load(null);
       forgetPageImages();
       void useSignedForms.getState().load(null);
@@ -359,7 +345,7 @@ export const useIntake = create<IntakeState>((set, get) => {
       try {
         let attachment: AttachmentMeta;
         ({ attachment, duplicate } = await cases.attach(record.id, { role, mimeType: verdict.mimeType, page: 1, bytes: blob }, clerkId));
-        if (!duplicate) scanBlobs.set(attachment.id, blob);
+        if (!duplicate) keepOpenCaseScan(attachment.id, blob);
       } catch (error) {
         // Disk full or a failed blob write: the case and its other scans are untouched.
         if (error instanceof StoreError) get().notify({ place: role, kind: 'error', key: error.messageKey, params: { ...error.details, name } });
@@ -397,7 +383,7 @@ export const useIntake = create<IntakeState>((set, get) => {
       const previews = { ...get().previews };
       if (previews[attachmentId]) URL.revokeObjectURL(previews[attachmentId]);
       delete previews[attachmentId];
-      scanBlobs.delete(attachmentId);
+      forgetOpenCaseScan(attachmentId);
       set({ previews });
       await refreshAttachments();
       get().notify({ place, kind: 'ok', key: 'intake.editor.saved', params: {} });

@@ -5,7 +5,7 @@
  */
 import { openPdf } from '../ocr/browser-decode';
 import { sessionDocumentReader } from '../ocr/document-reader';
-import { useSession } from '../store/session';
+import { openCaseScan } from './open-case-scans';
 
 export interface PageImage {
   bitmap: ImageBitmap;
@@ -25,14 +25,8 @@ export function pdfPixelsPerPoint(detail: PageDetail): number {
 
 const cache = new Map<string, Promise<PageImage>>();
 
-async function scanBytes(attachmentId: string): Promise<Blob> {
-  const store = useSession.getState().store;
-  if (!store) throw new Error('The store is locked.');
-  return store.cases.readAttachment(attachmentId);
-}
-
 async function render(attachmentId: string, mimeType: string, page: number, detail: PageDetail): Promise<PageImage> {
-  const blob = await scanBytes(attachmentId);
+  const blob = await openCaseScan(attachmentId);
   if (mimeType === 'image/tiff') return sessionDocumentReader().tiffPage({ name: attachmentId, bytes: new Uint8Array(await blob.arrayBuffer()) }, page);
   if (mimeType !== 'application/pdf') return { bitmap: await createImageBitmap(blob, { imageOrientation: 'from-image' }), pageCount: 1 };
   const doc = await openPdf(new Uint8Array(await blob.arrayBuffer()), attachmentId);
