@@ -16,7 +16,8 @@ async function newCaseWith(page: Page, profile: string, files: { role: string; l
   for (const { role, label, paths } of files) {
     const slot = page.locator(`[data-role="${role}"]`);
     await slot.getByLabel(`Scegli file: ${label}`).setInputFiles(paths);
-    await expect(slot.locator('.thumbnails li')).toHaveCount(paths.length);
+    // Each file is checked, stored encrypted and previewed: allow for a loaded machine.
+    await expect(slot.locator('.thumbnails li')).toHaveCount(paths.length, { timeout: 30_000 });
   }
 }
 
