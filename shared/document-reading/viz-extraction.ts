@@ -4,8 +4,10 @@
  * found in the text, never a default.
  */
 import { parseDocumentDate } from '../identity/dates';
+import { nameAgreesWithFiscalCode } from '../identity/fiscal-code';
 import type { DocumentType } from '../identity/types';
 import { fromLine, type FieldCandidates } from './field-candidate';
+import { fiscalCodeInText } from './fiscal-code-text';
 import type { OcrLine, OcrPage } from './ocr-engine';
 import { BILINGUAL_DATE, findCode, isLabelLine, nameLine, NUMERIC_DATE, PLACE_WITH_PROVINCE, cleanName } from './text-patterns';
 
@@ -128,6 +130,26 @@ function drivingLicence(page: OcrPage): FieldCandidates {
   return out;
 }
 
+/**
+ * The health card's fixed order when its small grey labels are not read (an angled phone photo):
+ * the two value lines under the codice fiscale, in its column, are surname then given names. Each
+ * is taken only when the codice fiscale's name letters confirm it, so a line OCR missed can never
+ * shift a value into the wrong field.
+ */
+function namesUnderFiscalCode(lines: OcrLine[]): Pick<FieldCandidates, 'surname' | 'givenNames'> {
+  const at = lines.findIndex((l) => fiscalCodeInText(l.text));
+  if (at < 0) return {};
+  const codeLine = lines[at];
+  const code = fiscalCodeInText(codeLine.text) as string;
+  const [surnameLine, givenLine] = lines.slice(at + 1).filter((l) => Math.abs(l.box.x - codeLine.box.x) < codeLine.box.height * 2);
+  const surname = surnameLine && nameLine(surnameLine.text);
+  const given = givenLine && nameLine(givenLine.text);
+  return {
+    surname: surnameLine && surname && nameAgreesWithFiscalCode(code, 'surname', surname) ? fromLine(surname, surnameLine) : undefined,
+    givenNames: givenLine && given && nameAgreesWithFiscalCode(code, 'givenNames', given) ? fromLine(given, givenLine) : undefined,
+  };
+}
+
 function healthCard(page: OcrPage): FieldCandidates {
   const out: FieldCandidates = {};
   const lines = valueLines(page).filter((l) => !/TESSERA|SANITARIA|MINISTERO|FINANZE/.test(l.text.toUpperCase()));
@@ -143,6 +165,11 @@ function healthCard(page: OcrPage): FieldCandidates {
   const given = givenLine && nameLine(givenLine.text);
   if (surnameLine && surname) out.surname = fromLine(surname, surnameLine);
   if (givenLine && given) out.givenNames = fromLine(given, givenLine);
+  if (!out.surname || !out.givenNames) {
+    const byOrder = namesUnderFiscalCode(lines);
+    out.surname ??= byOrder.surname;
+    out.givenNames ??= byOrder.givenNames;
+  }
   const placeName = placeLine && nameLine(placeLine.text);
   // The province sits in its own column; OCR may or may not join it to the place.
   if (placeLine && placeName) out.birthPlace = fromLine(placeName.replace(/\s[A-Z]{2}$/, ''), placeLine);

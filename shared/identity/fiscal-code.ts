@@ -167,6 +167,16 @@ function surnameCodeOf(surname: string): string | null {
   return normalised ? cached(surnameCodes, normalised, () => cfParser.lastNameToCf(normalised)) : null;
 }
 
+/**
+ * Whether a surname or given names give the name letters of a codice fiscale (its first three or
+ * next three letters; omocodia never touches them). False when the code is not one.
+ */
+export function nameAgreesWithFiscalCode(fiscalCode: string, part: 'surname' | 'givenNames', name: string): boolean {
+  const code = normaliseFiscalCode(fiscalCode);
+  if (!/^[A-Z]{6}/.test(code)) return false;
+  return part === 'surname' ? surnameCodeOf(name) === code.slice(0, 3) : givenNamesCodesOf(name).has(code.slice(3, 6));
+}
+
 function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items];
   return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));

@@ -44,19 +44,13 @@ describe('reading corpus documents', { timeout: 90_000 }, () => {
   });
 
   // Phone photos taken at an angle (a clear trapezoid, uneven light): cut out through a homography.
-  it.each(['cie-15', 'cie-16', 'passport-09', 'licence-07', 'paper-06'])('%s, a phone photo at an angle: every field exact', async (id) => {
+  // On health-06 the small grey labels of the names are not read: the names come from the card's
+  // order under the codice fiscale, confirmed by its name letters.
+  it.each(['cie-15', 'cie-16', 'passport-09', 'licence-07', 'health-06', 'paper-06'])('%s, a phone photo at an angle: every field exact', async (id) => {
     const doc = truth.documents.find((d) => d.id === id) as TruthDocument;
     const { reading } = await read(doc.files);
     expect(reading.documentType).toBe(doc.documentType);
     expect(reading.fields).toEqual(doc.fields);
-  });
-
-  it('health-06, a phone photo at an angle: no wrong value; the small grey labels of the names are not read, so the names stay null', async () => {
-    const doc = truth.documents.find((d) => d.id === 'health-06') as TruthDocument;
-    const { reading } = await read(doc.files);
-    expect(reading.documentType).toBe('HEALTH_CARD');
-    for (const field of ID_DOCUMENT_FIELDS) if (reading.fields[field] !== null) expect(reading.fields[field], field).toBe(doc.fields[field]);
-    expect(reading.fields.fiscalCode).toBe(doc.fields.fiscalCode);
   });
 
   it('takes the MRZ, the barcode and the printed text for a CIE, and says so', async () => {

@@ -3,6 +3,7 @@ import { fiscalCodeInText, hasValidCheckLetter } from '../../../shared/document-
 import { lineOnPitchGrid } from '../../../shared/document-reading/mrz-pitch';
 import type { OcrLine } from '../../../shared/document-reading/ocr-engine';
 import { cleanName, findCode, isLabelLine, repairByClass } from '../../../shared/document-reading/text-patterns';
+import { extractPrintedFields } from '../../../shared/document-reading/viz-extraction';
 
 describe('repairByClass / findCode', () => {
   it('forces look-alikes into the class of each position', () => {
@@ -68,5 +69,19 @@ describe('lineOnPitchGrid', () => {
   });
   it('needs enough symbols to know the pitch', () => {
     expect(lineOnPitchGrid(line([['A', 0, 90]]))).toBeNull();
+  });
+});
+
+describe('health card names without their labels (an angled phone photo)', () => {
+  const line = (text: string, y: number): OcrLine => ({ text, confidence: 90, box: { x: 210, y, width: 300, height: 30 }, words: [] });
+  const read = (texts: string[]) => extractPrintedFields({ documentType: 'HEALTH_CARD', side: 'single' }, { lines: texts.map((t, i) => line(t, 300 + i * 60)) });
+
+  it('takes the two lines under the codice fiscale when its name letters confirm them', () => {
+    const fields = read(['RSSMRA85D12H501L', 'ROSSI', 'MARIO', 'ROMA']);
+    expect([fields.surname?.value, fields.givenNames?.value]).toEqual(['ROSSI', 'MARIO']);
+  });
+  it('never shifts a value into the wrong field when a line was not read', () => {
+    const fields = read(['RSSMRA85D12H501L', 'MARIO', 'ROMA']);
+    expect([fields.surname, fields.givenNames]).toEqual([undefined, undefined]);
   });
 });
