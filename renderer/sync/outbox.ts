@@ -59,14 +59,23 @@ export interface Outbox {
 /**
  * Two windows of the app share one database: only one outbox may send at a time (Web Locks), the
  * other skips its run and finds the work done. Where Web Locks are missing (Node tests) runs as is.
+ * False when the run was skipped because another window held the lock.
  */
-async function exclusiveAcrossWindows(work: () => Promise<void>): Promise<void> {
+async function exclusiveAcrossWindows(work: () => Promise<void>): Promise<boolean> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  if (!locks) return work();
-  await locks.request(OUTBOX_LOCK, { ifAvailable: true }, async (lock) => {
+  if (!locks) return work().then(() => true);
+  return locks.request(OUTBOX_LOCK, { ifAvailable: true }, async (lock) => {
     if (lock) await work();
+    return lock !== null;
   });
 }
+
+/**
+ * A run skipped because another window held the outbox (or a page being reloaded still did) is
+ * tried again this soon, not at the next scheduled run: until one run gets through, this window
+ * cannot tell the clerk whether it is connected or must be enrolled.
+ */
+const SKIPPED_RUN_RETRY_MS = 1_000;
 
 const OUTBOX_LOCK = 'sportello-outbox';
 
@@ -130,6 +139,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   let probeFailures = 0;
   let nextProbeAt = 0;
   let lastFeedPull = 0;
+  let skipped = false;
   let abort = new AbortController();
   let newCases: Subscription | null = null;
 
@@ -390,7 +400,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     timer = null;
     if (!started) return;
     const pending = await table.where('nextAttemptAt').below(PARKED).toArray();
-    const candidates = [clock() + feedIntervalMs, ...pending.map((e) => e.nextAttemptAt)];
+    const candidates = [clock() + (skipped ? SKIPPED_RUN_RETRY_MS : feedIntervalMs), ...pending.map((e) => e.nextAttemptAt)];
     if (nextProbeAt > clock()) candidates.push(nextProbeAt);
     const at = Math.max(clock() + 200, Math.min(...candidates));
     update({ nextRunAt: at });
@@ -406,7 +416,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     try {
       do {
         rerun = false;
-        await exclusiveAcrossWindows(() => runOnce()).catch(() => update({ connection: 'offline', connectionFailure: localFailure('sync.error.unexpected', 'retry', clock()) }));
+        skipped = !(await exclusiveAcrossWindows(() => runOnce()).catch(() => {
+          update({ connection: 'offline', connectionFailure: localFailure('sync.error.unexpected', 'retry', clock()) });
+          return true;
+        }));
       } while (rerun && started);
     } finally {
       running = false;

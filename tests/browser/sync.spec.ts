@@ -321,3 +321,17 @@ test('a service certificate the workstation does not trust: the clerk reads a ce
     await tls.close();
   }
 });
+
+test('a window whose outbox met another window holding it shows its connection as soon as that one lets go, not at the next scheduled run', async ({ page, context }) => {
+  await configureService(page, rig.proxy.url);
+  await expect(page.getByTestId('sync-connection')).toContainText('Postazione non registrata');
+  // Another window of the app holds the outbox (as while it sends) for 12 s, across this window's reload.
+  const other = await context.newPage();
+  await other.goto('/');
+  await other.evaluate(() => void navigator.locks.request('sportello-outbox', () => new Promise((release) => setTimeout(release, 12_000))));
+  await openApp(page);
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Invio' }).click();
+  // The first run was skipped; the next one would be 30 s later. It is retried every second instead.
+  await expect(page.getByLabel('Codice sede')).toBeVisible({ timeout: 20_000 });
+  await other.close();
+});
