@@ -8,7 +8,7 @@ export function ReadingStatus() {
   return (
     <div className="reading-status">
       <p role="status" className="hint">
-        {reading.state === 'reading' ? t('intake.reading.running') : reading.state === 'done' ? t('intake.reading.done') : ''}
+        {reading.state === 'reading' ? t('intake.reading.running') : reading.state === 'done' ? t(reading.problems.length > 0 ? 'intake.reading.doneWithProblems' : 'intake.reading.done') : ''}
       </p>
       {reading.problems.map((problem) => (
         <p key={problem} role="alert" className="message-error">

@@ -203,4 +203,5 @@ export const intakeEn: Record<keyof typeof intakeIt, string> = {
   'intake.check.field.document': "Document",
   'intake.reading.running': "Reading the documents automatically… You can keep working.",
   'intake.reading.done': "Documents read: check the proposed values.",
+  'intake.reading.doneWithProblems': "Reading finished, but not everything could be read (see below): check the proposed values and type in the missing ones.",
 };

@@ -202,4 +202,5 @@ export const intakeIt = {
   'intake.check.field.document': "Documento",
   'intake.reading.running': "Lettura automatica dei documenti in corso… Si può continuare a lavorare.",
   'intake.reading.done': "Documenti letti: controllare i valori proposti.",
+  'intake.reading.doneWithProblems': "Lettura terminata, ma non tutto è stato letto (vedi sotto): controllare i valori proposti e inserire a mano quelli mancanti.",
 } as const;

@@ -151,6 +151,9 @@ test('in the intake: the reading worker breaks twice while the ID is read; the c
   await breakReadingWorker(page, before);
   const stopped = page.getByRole('alert').filter({ hasText: 'La lettura automatica si è interrotta' });
   await expect(stopped).toBeVisible({ timeout: 60_000 });
+  // The status line does not claim the documents were read.
+  await expect(page.getByRole('status').filter({ hasText: 'Lettura terminata, ma non tutto è stato letto' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Documenti letti' })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/reading-worker-stopped.png', fullPage: true });
 
   // The case and its scans are as they were.
