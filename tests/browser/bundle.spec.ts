@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoSeriousViolations } from './support/axe';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,11 +70,6 @@ async function importBundle(page: Page, file: string, passphrase = PASSPHRASE): 
   return (await message.textContent()) ?? '';
 }
 
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
 async function localCaseCount(page: Page): Promise<number> {
   return page.evaluate(() => window.syncTest.session.useSession.getState().store!.db.cases.count());
 }
@@ -105,7 +100,7 @@ test('cases queued on A while the service is unreachable reach it once through a
   for (const c of seeded) await expect(caseRow(a, c.number)).toContainText('Esportata in un pacchetto: invio sospeso su questa postazione');
   await expect(a.getByTestId('bundle-rollup')).toHaveText('Pratiche esportate in un pacchetto, con invio sospeso su questa postazione: 3.');
   await a.screenshot({ path: 'test-results/screens/50-pacchetto-esportato.png', fullPage: true });
-  await expectNoSeriousViolations(a);
+  await expectNoSeriousViolations(a, 'esportazione pacchetto');
 
   // Personal data never in clear in the file.
   const bytes = await fs.readFile(bundleFile);
@@ -143,7 +138,7 @@ test('cases queued on A while the service is unreachable reach it once through a
   expect(await importBundle(b, tampered)).toContain('Il pacchetto è danneggiato o è stato modificato dopo l’esportazione');
   expect(await localCaseCount(b)).toBe(1);
   await b.screenshot({ path: 'test-results/screens/51-pacchetto-rifiutato.png', fullPage: true });
-  await expectNoSeriousViolations(b);
+  await expectNoSeriousViolations(b, 'importazione pacchetto');
 
   // The real file: imported whole (B's own draft took number 0001 too: kept and reported), then sent.
   const report = await importBundle(b, bundleFile);

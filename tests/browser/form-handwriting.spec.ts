@@ -1,7 +1,7 @@
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, enterApp } from './fixtures';
+import { expectNoSeriousViolations } from './support/axe';
 import { newCase } from './support/intake';
 
 // Real OCR in Chromium (tesseract.js workers) on scanned forms of the synthetic corpus: one filled
@@ -30,8 +30,7 @@ test('a handwritten form: its values are suggestions next to empty fields; "Usa"
   const suggestion = page.locator('#form-cognome-suggestion');
   await expect(suggestion).toContainText('Suggerimento dalla scrittura a mano:');
   await page.screenshot({ path: 'test-results/screens/37-suggerimenti-scrittura-a-mano.png', fullPage: true });
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expectNoSeriousViolations(page, 'dati del modulo con suggerimenti');
 
   const read = /Suggerimento dalla scrittura a mano: (.*?) \(affidabilità/.exec(await suggestion.innerText())?.[1] ?? '';
   expect(read).not.toBe('');

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { test, expect, enterApp } from './fixtures';
-import { newCase } from './support/intake';
+import { expectNoSeriousViolations } from './support/axe';
+import { intakeState, newCase, transformAudit } from './support/intake';
 
 // TIFF scans (utif2 in the document-reading worker), editable pages of a scanned PDF, and
 // small-angle straightening; real OCR, real pdf.js and the real encrypted store in Chromium.
@@ -15,37 +15,6 @@ const corpus = (name: string) => path.resolve('tests/corpus', name);
 const FRONT = 'Scegli file: Documento di identità – fronte';
 const BACK = 'Scegli file: Documento di identità – retro';
 const FORM = 'Scegli file: Modulo di richiesta firmato';
-
-interface IntakeModule {
-  useIntake: { getState(): { attachments: { id: string; role: string; sha256: string; mimeType: string }[]; reading: { state: string; key: string | null }; documentReading: { fields: Record<string, string | null> } | null } };
-}
-interface SessionModule {
-  useSession: { getState(): { store: { audit: { exportForInspector(clerk: string, workstation: string): Promise<string> } } | null } };
-}
-
-async function intakeState(page: Page) {
-  return page.evaluate(async () => {
-    const intakeModule = '/intake/intake-session.ts';
-    const { useIntake }: IntakeModule = await import(/* @vite-ignore */ intakeModule);
-    const { attachments, reading, documentReading } = useIntake.getState();
-    return { attachments, reading, fields: documentReading?.fields ?? null };
-  });
-}
-
-async function transformAudit(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const sessionModule = '/store/session.ts';
-    const { useSession }: SessionModule = await import(/* @vite-ignore */ sessionModule);
-    const exported = JSON.parse(await useSession.getState().store!.audit.exportForInspector('test', 'test')) as { entries: { action: string; detail?: string }[] };
-    return exported.entries.filter((e) => e.action === 'transform-scan').map((e) => e.detail ?? '');
-  });
-}
-
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 /** Captures the two ID sides and reads them; the reading's fields. */
 async function readId(page: Page, front: Parameters<Page['setInputFiles']>[1], back: Parameters<Page['setInputFiles']>[1]) {

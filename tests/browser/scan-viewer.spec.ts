@@ -1,36 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { newCase } from './support/intake';
+import { expectNoSeriousViolations } from './support/axe';
+import { intakeState, newCase, transformAudit } from './support/intake';
 
 // Real pdf.js, real OCR (tesseract.js, zxing-wasm) and the real encrypted store in Chromium.
 test.setTimeout(300_000);
 
 const corpus = (name: string) => path.resolve('tests/corpus', name);
-
-interface IntakeModule {
-  useIntake: { getState(): { attachments: { id: string; role: string; sha256: string }[]; reading: { state: string; key: string | null }; documentReading: { fields: Record<string, string | null> } | null } };
-}
-interface SessionModule {
-  useSession: { getState(): { store: { audit: { exportForInspector(clerk: string, workstation: string): Promise<string> } } | null } };
-}
-
-async function intakeState(page: Page) {
-  return page.evaluate(async () => {
-    const intakeModule = '/intake/intake-session.ts';
-    const { useIntake }: IntakeModule = await import(/* @vite-ignore */ intakeModule);
-    const { attachments, reading, documentReading } = useIntake.getState();
-    return { attachments, reading, fields: documentReading?.fields ?? null };
-  });
-}
-
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('a two-page PDF form: first page as thumbnail, viewed page by page; the check shows where both values of a disagreement were read, and the viewer overlays the boxes', async ({ page }) => {
   await newCase(page);
@@ -180,12 +157,7 @@ test('a sideways phone photo of an ID back is turned and cropped by keyboard: th
   const newSha = edited.attachments.find((a) => a.role === 'documento-retro')!.sha256;
   expect(newSha).not.toBe(originalSha);
   expect(edited.attachments).toHaveLength(2);
-  const audit = await page.evaluate(async () => {
-    const sessionModule = '/store/session.ts';
-    const { useSession }: SessionModule = await import(/* @vite-ignore */ sessionModule);
-    const exported = JSON.parse(await useSession.getState().store!.audit.exportForInspector('test', 'test')) as { entries: { action: string; detail?: string }[] };
-    return exported.entries.filter((e) => e.action === 'transform-scan').map((e) => e.detail);
-  });
+  const audit = await transformAudit(page);
   expect(audit).toEqual([`rotate=90;crop=${cropped};from=${originalSha};to=${newSha}`]);
 
   // Read again from the edited scan, which is what the case keeps and sends.

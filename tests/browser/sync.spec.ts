@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { cannedResponses, faultFirst, type Fault, type ProxiedRequest } from '../support/fault-proxy';
 import { startUntrustedTlsServer } from '../support/untrusted-tls-server';
 import { test, expect } from './fixtures';
+import { expectNoSeriousViolations } from './support/axe';
 import {
   caseRow,
   centralCases,
@@ -222,8 +222,7 @@ test('revoked workstation token: clear Italian message and enrollment form (no s
   await expect(page.getByTestId('sync-connection')).toContainText('non accetta più le credenziali di questa postazione');
   await expect(page.getByTestId('sync-connection-failure')).toContainText('La registrazione di questa postazione è stata revocata');
   expect(await localCase(page, seeded.caseId)).toEqual({ state: 'queued', readable: 3 });
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  await expectNoSeriousViolations(page, 'invio, token revocato');
   await enroll(page, office, await issueEnrollmentCode(rig, office));
   await expect(caseRow(page, seeded.number)).toContainText('Confermata dal servizio centrale', { timeout: 30_000 });
   await expectReceivedOnce(rig, office, seeded);
