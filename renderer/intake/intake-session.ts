@@ -306,7 +306,6 @@ export const useIntake = create<IntakeState>((set, get) => {
       forgetOpenCaseScans();
       void useSignedForms.getState().load(null);
       forgetPageImages();
-      void useSignedForms.getState().load(null);
       set({ record: null, attachments: [], previews: {}, notices: [], step: 'request', identityCheck: null, documentReading: null, formSigned: null, regions: NO_REGIONS, overrides: [], formProposals: NO_PROPOSALS, reading: { state: 'idle', key: null, problems: [] } });
     },
 
