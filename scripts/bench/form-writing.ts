@@ -11,19 +11,11 @@ import { parseArgs } from 'node:util';
 import { loadFormTemplate } from '../../cli/form-files';
 import { decodeImage } from '../../cli/node-decode';
 import { filledZones, readProfile } from '../../shared/document-reading/form-reading';
+import { FORMS_DIR, scannedCorpusForms } from '../../tests/corpus/scanned-forms';
 
-interface CorpusForm {
-  id: string;
-  files: string[];
-  capture: 'acroform' | 'printed-scan' | 'handwritten-scan';
-  values: Record<string, string>;
-  profile: string | null;
-  ticked?: string[];
-}
-
-const dir = path.resolve('tests/corpus/forms');
+const dir = FORMS_DIR;
 const { values: args } = parseArgs({ options: { verbose: { type: 'boolean' } } });
-const forms = (JSON.parse(readFileSync(path.join(dir, 'forms.json'), 'utf8')) as { forms: CorpusForm[] }).forms.filter((f) => f.capture !== 'acroform');
+const forms = scannedCorpusForms();
 const template = await loadFormTemplate();
 
 const tally = { zones: 0, right: 0, byOwnLetters: 0, unfilledButInk: 0, missed: 0 };

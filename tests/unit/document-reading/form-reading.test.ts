@@ -9,8 +9,9 @@ import { checkSignature } from '../../../shared/document-reading/signature';
 import { readTicks } from '../../../shared/document-reading/tick-boxes';
 import type { GrayRaster } from '../../../shared/document-reading/raster';
 import { openPdf } from '../../../cli/node-decode';
+import { FORMS_DIR, scannedCorpusForms } from '../../corpus/scanned-forms';
 
-const forms = path.resolve('tests/corpus/forms');
+const forms = FORMS_DIR;
 const ocr = createNodeOcr(2);
 afterAll(() => ocr.pool.terminate());
 
@@ -63,16 +64,7 @@ describe('reading forms', { timeout: 90_000 }, () => {
   });
 });
 
-interface CorpusForm {
-  id: string;
-  files: string[];
-  capture: 'acroform' | 'printed-scan' | 'handwritten-scan';
-  values: Record<string, string>;
-  profile: string | null;
-  ticked?: string[];
-}
-
-const scannedForms = (JSON.parse(readFileSync(path.join(forms, 'forms.json'), 'utf8')) as { forms: CorpusForm[] }).forms.filter((f) => f.capture !== 'acroform');
+const scannedForms = scannedCorpusForms();
 
 describe('scanned forms: typed or handwritten, and the profile ticked', { timeout: 240_000 }, () => {
   it.each(scannedForms.map((f) => [f.id, f] as const))('%s', async (_id, form) => {
