@@ -57,7 +57,6 @@ export function createDevMainServer(options: { userData: string; appOrigin: stri
     userDataPath: userData,
     settings,
     log,
-    openExternal: async () => undefined,
     hotFolder,
     // A browser has no default-program launcher: the draft is written and its path returned.
     drafts: createDraftFolder({

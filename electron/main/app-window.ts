@@ -9,7 +9,8 @@ import type { AppLog } from './logging/rotating-log';
 export interface AppWindowDeps {
   BrowserWindow: typeof BrowserWindowType;
   preloadPath: string;
-  openExternal: (url: string) => void;
+  /** `!app.isPackaged`: DevTools exist in development builds only. */
+  devTools: boolean;
   showFatalError: () => void;
   log: AppLog;
 }
@@ -31,13 +32,17 @@ export function createAppWindow(deps: AppWindowDeps): BrowserWindowType {
     minHeight: 640,
     show: false,
     title: 'Sportello Abilitazioni',
-    webPreferences: secureWebPreferences(deps.preloadPath),
+    webPreferences: secureWebPreferences(deps.preloadPath, { devTools: deps.devTools }),
   });
   const contents = win.webContents;
   contents.on('will-navigate', (event, url) => guardNavigation(event, url));
   contents.on('will-redirect', (event, url) => guardNavigation(event, url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => denyWindowOpen(url, deps.openExternal));
+  // With devTools off Chromium should never open them; if any path still does, close them at once.
+  contents.on('devtools-opened', () => {
+    if (!deps.devTools) contents.closeDevTools();
+  });
+  contents.setWindowOpenHandler(() => denyWindowOpen());
   const recover = createCrashRecovery({ reload: () => void win.loadURL(APP_ENTRY_URL), giveUp: deps.showFatalError });
   contents.on('render-process-gone', (_event, details) => {
     const outcome = recover(details.reason);

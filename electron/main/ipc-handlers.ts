@@ -1,7 +1,6 @@
 import type { IpcHandlers } from '../../shared/ipc/contract';
 import type { SettingsStore } from './settings/settings-store';
 import type { AppLog } from './logging/rotating-log';
-import { openExternalUrl } from './security/external-links';
 import type { HotFolder } from './hot-folder/hot-folder';
 import type { DraftFolder } from './documents/draft-folder';
 import type { CaseBundleFile } from './documents/case-bundle-file';
@@ -16,7 +15,6 @@ export interface IpcHandlerDeps {
   userDataPath: string;
   settings: SettingsStore;
   log: AppLog;
-  openExternal: (url: string) => Promise<void>;
   dataKey: () => Promise<string>;
   hotFolder: HotFolder;
   drafts: DraftFolder;
@@ -43,7 +41,6 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       deps.log.write(entry);
       return null;
     },
-    'external:open': async ({ url }) => ({ opened: await openExternalUrl(url, deps.openExternal) }),
     'dataKey:get': async () => ({ keyBase64: await deps.dataKey(), protection: 'os-keychain' }),
     'hotFolder:pending': async () => {
       const { files, refused } = deps.hotFolder.pending();

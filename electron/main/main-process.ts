@@ -11,6 +11,7 @@ import { createSettingsStore } from './settings/settings-store';
 import { createRotatingLog } from './logging/rotating-log';
 import { loadOrCreateDataKey } from './keys/data-key';
 import { createAppWindow, hardenSession } from './app-window';
+import { applicationMenuTemplate } from './app-menu';
 import { nodeDiagnosticsFileSystem, nodeDraftFileSystem, nodeHotFolderFileSystem, nodeLogFileSystem, writeFileAtomic } from './node-files';
 import { createHotFolder } from './hot-folder/hot-folder';
 import { createDraftFolder, DRAFT_MAX_AGE_MS } from './documents/draft-folder';
@@ -24,18 +25,20 @@ const HOT_FOLDER_POLL_MS = 1000;
 
 export type ElectronModules = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'safeStorage' | 'dialog' | 'net'
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'safeStorage' | 'dialog' | 'net' | 'Menu'
 >;
 
 export interface MainPaths {
   /** Folder with the built renderer (index.html and assets). */
   rendererRoot: string;
   preloadPath: string;
+  /** The clerk guide the Help menu opens (docs/guida-sportello.md, unpacked beside app.asar). */
+  guidePath: string;
 }
 
 /** Wires the main process. Everything it calls is a small tested module; this is only composition. */
 export function startMainProcess(electron: ElectronModules, paths: MainPaths): void {
-  const { app, BrowserWindow, ipcMain, protocol, session, shell, safeStorage, dialog, net } = electron;
+  const { app, BrowserWindow, ipcMain, protocol, session, shell, safeStorage, dialog, net, Menu } = electron;
 
   app.enableSandbox();
   protocol.registerSchemesAsPrivileged([
@@ -80,7 +83,6 @@ export function startMainProcess(electron: ElectronModules, paths: MainPaths): v
       folderExists: (folder) => fsp.stat(folder).then((s) => s.isDirectory(), () => false),
     });
     const keyFile = path.join(userData, 'data-key.bin');
-    const openExternal = (url: string) => shell.openExternal(url);
 
     let centralOrigin: string | null = null;
     let hotFolderPath = '';
@@ -115,7 +117,6 @@ export function startMainProcess(electron: ElectronModules, paths: MainPaths): v
         },
       },
       log,
-      openExternal,
       hotFolder,
       drafts: createDraftFolder({
         folder: path.join(userData, 'drafts'),
@@ -164,11 +165,12 @@ export function startMainProcess(electron: ElectronModules, paths: MainPaths): v
     });
     registerIpcHandlers(ipcMain, handlers);
     hardenSession(session.defaultSession);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ openGuide: () => void shell.openPath(paths.guidePath) })));
 
     mainWindow = createAppWindow({
       BrowserWindow,
       preloadPath: paths.preloadPath,
-      openExternal: (url) => void openExternal(url),
+      devTools: !app.isPackaged,
       showFatalError: () =>
         dialog.showErrorBox(
           'Sportello Abilitazioni',

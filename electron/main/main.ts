@@ -6,4 +6,7 @@ import { startMainProcess } from './main-process';
 startMainProcess(electron, {
   rendererRoot: path.join(__dirname, '..', 'renderer'),
   preloadPath: path.join(__dirname, 'preload.cjs'),
+  guidePath: electron.app.isPackaged
+    ? path.join(process.resourcesPath, 'guida', 'guida-sportello.md')
+    : path.join(__dirname, '..', '..', 'docs', 'guida-sportello.md'),
 });

@@ -33,7 +33,6 @@ export const ipcContract = {
   'settings:get': { request: z.undefined(), response: Settings },
   'settings:update': { request: SettingsPatch.strict(), response: Settings },
   'log:write': { request: LogEntry, response: z.null() },
-  'external:open': { request: z.object({ url: z.string().max(2048) }).strict(), response: z.object({ opened: z.boolean() }) },
   'dataKey:get': {
     request: z.undefined(),
     response: z.object({ keyBase64: z.string(), protection: z.enum(['os-keychain', 'browser-profile']) }),

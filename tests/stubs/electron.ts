@@ -20,6 +20,9 @@ export const recorded = {
   quitCalled: false,
   singleInstanceLock: true,
   storageBackend: 'gnome_libsecret',
+  applicationMenu: null as unknown[] | null,
+  openedPaths: [] as string[],
+  isPackaged: true,
 };
 
 export function resetRecorded(): void {
@@ -36,6 +39,9 @@ export function resetRecorded(): void {
   recorded.openedExternal = [];
   recorded.quitCalled = false;
   recorded.singleInstanceLock = true;
+  recorded.applicationMenu = null;
+  recorded.openedPaths = [];
+  recorded.isPackaged = true;
 }
 
 function addListener(map: Map<string, Listener[]>, name: string, listener: Listener): void {
@@ -46,6 +52,10 @@ class FakeWebContents {
   readonly listeners = new Map<string, Listener[]>();
   windowOpenHandler: Listener | null = null;
   url = '';
+  devToolsClosed = 0;
+  closeDevTools() {
+    this.devToolsClosed += 1;
+  }
   on(name: string, listener: Listener) {
     addListener(this.listeners, name, listener);
     return this;
@@ -112,6 +122,19 @@ export const app = {
   getVersion() {
     return '0.0.0-test';
   },
+  get isPackaged() {
+    return recorded.isPackaged;
+  },
+};
+
+/** `Menu.buildFromTemplate` returns the template itself, so tests read the menu main installed. */
+export const Menu = {
+  buildFromTemplate(template: unknown[]) {
+    return template;
+  },
+  setApplicationMenu(menu: unknown[] | null) {
+    recorded.applicationMenu = menu;
+  },
 };
 
 export const ipcMain = {
@@ -147,6 +170,10 @@ export const session = {
 export const shell = {
   async openExternal(url: string) {
     recorded.openedExternal.push(url);
+  },
+  async openPath(file: string) {
+    recorded.openedPaths.push(file);
+    return '';
   },
 };
 

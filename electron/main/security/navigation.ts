@@ -1,5 +1,4 @@
 import { isAppUrl } from './app-origin';
-import { vetExternalUrl } from './external-links';
 
 export interface NavigationEvent {
   preventDefault(): void;
@@ -11,14 +10,9 @@ export function guardNavigation(event: NavigationEvent, targetUrl: string): void
 }
 
 /**
- * `setWindowOpenHandler`: no new window is ever created. A vetted http(s) link is handed to the
- * system browser instead.
+ * `setWindowOpenHandler`: no new window is ever created and nothing is handed to the system
+ * browser either (a URL is a way out around the CSP: data in its query string reaches any host).
  */
-export function denyWindowOpen(
-  targetUrl: string,
-  openExternal: (url: string) => void,
-): { action: 'deny' } {
-  const vetted = vetExternalUrl(targetUrl);
-  if (vetted) openExternal(vetted);
+export function denyWindowOpen(): { action: 'deny' } {
   return { action: 'deny' };
 }

@@ -1,7 +1,12 @@
 import type { WebPreferences } from 'electron';
 
+export interface WebPreferencesOptions {
+  /** Only an unpackaged (development) build may open DevTools: pass `!app.isPackaged`. */
+  devTools: boolean;
+}
+
 /** The only web preferences a window of this app is created with (Electron security checklist 2–4, 6, 8, 9). */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+export function secureWebPreferences(preloadPath: string, options: WebPreferencesOptions): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -17,5 +22,6 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     spellcheck: false,
     safeDialogs: true,
+    devTools: options.devTools,
   };
 }

@@ -40,8 +40,6 @@ describe('IPC contract', () => {
     ['settings:update', 'a string'],
     ['log:write', { level: 'shout', event: 'x' }],
     ['log:write', { level: 'info', event: 'Not An Event Code' }],
-    ['external:open', { url: 42 }],
-    ['external:open', { url: 'https://x.it', extra: true }],
     ['app:info', { unexpected: true }],
     ['hotFolder:acknowledge', { id: '' }],
     ['hotFolder:acknowledge', {}],

@@ -17,7 +17,6 @@ export function testHandlerDeps(root: string, overrides: Partial<IpcHandlerDeps>
     userDataPath: root,
     settings: { get: async () => defaultSettings, update: async () => defaultSettings },
     log: { write: vi.fn() },
-    openExternal: vi.fn(async () => undefined),
     dataKey: async () => Buffer.alloc(32, 1).toString('base64'),
     hotFolder: createHotFolder({ fs: nodeHotFolderFileSystem(), folder: () => '' }),
     drafts: createDraftFolder({ folder: `${root}/drafts`, fs: nodeDraftFileSystem(), openPath: async () => '', randomId: () => '0123abcd', now: Date.now, maxAgeMs: 1000 }),

@@ -10,7 +10,7 @@ const stub = electronStub as unknown as typeof import('../../stubs/electron');
 const { recorded } = stub;
 
 async function start(): Promise<void> {
-  startMainProcess(electronStub as unknown as ElectronModules, { rendererRoot: '/opt/sportello/renderer', preloadPath: '/opt/sportello/preload.cjs' });
+  startMainProcess(electronStub as unknown as ElectronModules, { rendererRoot: '/opt/sportello/renderer', preloadPath: '/opt/sportello/preload.cjs', guidePath: '/opt/sportello/guida/guida-sportello.md' });
   await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
@@ -54,7 +54,31 @@ describe('main process wiring', () => {
     win.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://evil.example/');
     expect(prevented).toBe(true);
     expect(win.webContents.windowOpenHandler?.({ url: 'https://www.inail.it/' })).toEqual({ action: 'deny' });
-    expect(recorded.openedExternal).toEqual(['https://www.inail.it/']);
+    expect(recorded.openedExternal).toEqual([]);
+  });
+
+  it('packaged: no DevTools, DevTools closed if they open anyway, and our own menu without developer items', async () => {
+    await start();
+    const [win] = recorded.windows;
+    expect(win.options.webPreferences).toMatchObject({ devTools: false });
+    win.webContents.emit('devtools-opened');
+    expect(win.webContents.devToolsClosed).toBe(1);
+    const menu = recorded.applicationMenu as { label: string; submenu: { role?: string; label?: string; click?: () => void }[] }[];
+    expect(menu.map((m) => m.label)).toEqual(['File', 'Modifica', 'Visualizza', 'Finestra', 'Aiuto']);
+    const roles = menu.flatMap((m) => m.submenu.map((i) => i.role)).filter(Boolean);
+    expect(roles).not.toContain('toggleDevTools');
+    expect(roles).not.toContain('reload');
+    menu.at(-1)!.submenu[0].click!();
+    expect(recorded.openedPaths).toEqual(['/opt/sportello/guida/guida-sportello.md']);
+  });
+
+  it('unpackaged (development): DevTools allowed and left open', async () => {
+    recorded.isPackaged = false;
+    await start();
+    const [win] = recorded.windows;
+    expect(win.options.webPreferences).toMatchObject({ devTools: true });
+    win.webContents.emit('devtools-opened');
+    expect(win.webContents.devToolsClosed).toBe(0);
   });
 
   it('grants the camera to the app origin only', async () => {
@@ -100,7 +124,7 @@ describe('main process wiring', () => {
   it('serves the renderer through app:// with a CSP', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-renderer-'));
     fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html>');
-    startMainProcess(electronStub as unknown as ElectronModules, { rendererRoot: root, preloadPath: '/p.cjs' });
+    startMainProcess(electronStub as unknown as ElectronModules, { rendererRoot: root, preloadPath: '/p.cjs', guidePath: '/g.md' });
     await new Promise((resolve) => setTimeout(resolve, 10));
     const response = await recorded.protocolHandlers.get('app')!(new Request('app://sportello/index.html'));
     expect(response.status).toBe(200);

@@ -3,7 +3,7 @@ import { secureWebPreferences } from '../../../electron/main/security/web-prefer
 
 describe('secureWebPreferences', () => {
   it('holds the Electron security checklist', () => {
-    const prefs = secureWebPreferences('/app/preload.cjs');
+    const prefs = secureWebPreferences('/app/preload.cjs', { devTools: false });
     expect(prefs).toMatchObject({
       preload: '/app/preload.cjs',
       contextIsolation: true,
@@ -16,7 +16,13 @@ describe('secureWebPreferences', () => {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      devTools: false,
     });
     expect(prefs.enableBlinkFeatures).toBeUndefined();
+  });
+
+  it('turns DevTools on only when asked (development builds)', () => {
+    expect(secureWebPreferences('/p.cjs', { devTools: true }).devTools).toBe(true);
+    expect(secureWebPreferences('/p.cjs', { devTools: false }).devTools).toBe(false);
   });
 });
