@@ -33,8 +33,8 @@ export interface OcrPage {
 
 export interface OcrRequest {
   image: GrayRaster;
-  /** `block`: one uniform block of text (the MRZ band); `auto`: page layout analysis. */
-  layout: 'auto' | 'block';
+  /** `auto`: page layout analysis; `block`: one uniform block of text; `line`: a single text line (an MRZ row). */
+  layout: 'auto' | 'block' | 'line';
   /** Only these characters may be recognised. */
   whitelist?: string;
 }

@@ -7,7 +7,8 @@
 import { translate } from '../i18n/translate';
 import type { MessageKey } from '../i18n/messages-it';
 import { compareNames } from '../identity/names';
-import { ID_DOCUMENT_FIELDS, type DocumentSide, type DocumentType, type IdDocumentField, type IdDocumentFields, type IdDocumentReading, type ReadingWarning } from '../identity/types';
+import { fiscalCodeConsistency, parseFiscalCode, resolveBirthPlaces, type BelfiorePlaces } from '../identity/fiscal-code';
+import { ID_DOCUMENT_FIELDS, type Confirmation, type DocumentSide, type DocumentType, type IdDocumentField, type IdDocumentFields, type IdDocumentReading, type ReadingWarning } from '../identity/types';
 import { locateDocuments, uprightDocument } from './document-locator';
 import type { FieldCandidate } from './field-candidate';
 import type { BarcodeReader, OcrEngine } from './ocr-engine';
@@ -40,7 +41,7 @@ interface PlacedSide extends SideReading {
 }
 
 /** Identity documents first: a health card only counts when it is all there is. */
-const TYPE_PRIORITY: DocumentType[] = ['CIE', 'PASSPORT', 'DRIVING_LICENCE', 'PAPER_ID', 'HEALTH_CARD'];
+const TYPE_PRIORITY: DocumentType[] = ['CIE', 'PASSPORT', 'FOREIGN_ID', 'DRIVING_LICENCE', 'PAPER_ID', 'HEALTH_CARD'];
 
 const FIELD_LABELS: Record<IdDocumentField, string> = {
   surname: 'cognome',
@@ -71,17 +72,28 @@ export async function readIdDocument(images: GrayRaster[], deps: DocumentReading
     }),
   );
   const sides = await Promise.all(jobs);
-  return mergeSides(sides);
+  const merged = mergeSides(sides);
+  const code = merged.reading.fields.fiscalCode;
+  const places = code && merged.reading.confirmedBy?.fiscalCode ? await resolveBirthPlaces([code], deps.today) : null;
+  confirmByFiscalCode(merged, places, deps.today);
+  return merged;
 }
+
+/** What can refute a value and did not. Only these make a value confirmed. */
+const CONFIRMED_CONFIDENCE = 1;
+/** Nothing could refute the value: it is shown to be checked, and never reaches the confident range. */
+export const UNCONFIRMED_CONFIDENCE_CAP = 0.85;
 
 export function mergeSides(sides: PlacedSide[]): DocumentReadingResult {
   const warnings: ReadingWarning[] = [];
   const documentType = TYPE_PRIORITY.find((t) => sides.some((s) => s.kind.documentType === t)) ?? 'UNKNOWN';
-  const ours = sides.filter((s) => s.kind.documentType === documentType);
+  // A foreign card's front has no MRZ and no Italian labels: the other card side beside its MRZ side is its front.
+  const ours = sides.filter((s) => s.kind.documentType === documentType || (documentType === 'FOREIGN_ID' && s.kind.documentType === 'UNKNOWN'));
   if (sides.some((s) => s.kind.documentType !== documentType && s.kind.documentType !== 'UNKNOWN')) warnings.push(warning('documentReading.warning.mixedDocuments', { type: documentType }));
 
   const fields = emptyFields();
-  const reading: IdDocumentReading = { documentType, fields, fieldSources: {}, confidence: {}, sidesSeen: [], warnings };
+  const confirmedBy: Partial<Record<IdDocumentField, Confirmation>> = {};
+  const reading: IdDocumentReading = { documentType, fields, fieldSources: {}, confidence: {}, confirmedBy, sidesSeen: [], warnings };
   const evidence: DocumentReadingResult['evidence'] = {};
   const set = (field: IdDocumentField, candidate: FieldCandidate, side: PlacedSide) => {
     (fields as unknown as Record<string, string>)[field] = candidate.value;
@@ -99,12 +111,17 @@ export function mergeSides(sides: PlacedSide[]): DocumentReadingResult {
     }
     if (best) set(field, best.candidate, best.side);
   }
+  // A codice fiscale is only taken when its check character holds (side-reading), which can refute it.
+  if (fields.fiscalCode !== null) confirmedBy.fiscalCode = 'check-digits';
 
   for (const conflict of ours.flatMap((s) => s.fiscalCodeConflicts)) warnings.push(warning('documentReading.warning.fiscalCodeConflict', conflict));
 
   const mrzSide = ours.find((s) => s.mrz);
   const mrz = mrzSide?.mrz ?? null;
   if (mrzSide && mrz) {
+    // One check digit passes one wrong reading in ten; with the composite digit holding too, and
+    // no character chosen by the digits (or the same lines read twice), the MRZ confirms its values.
+    const strong = mrz.allChecksValid && (!mrz.guessed || mrzSide.mrzAgreeing >= 2);
     for (const field of ID_DOCUMENT_FIELDS) {
       const value = mrz.fields[field];
       if (value === null || mrz.valid[field] === false) continue;
@@ -114,7 +131,7 @@ export function mergeSides(sides: PlacedSide[]): DocumentReadingResult {
         const relation = printed === null ? 'different' : compareNames(printed, value, { bMayBeTruncated: mrz.truncatedName });
         if (relation === 'same' || relation === 'mrz-truncation') {
           // The printed spelling keeps accents and apostrophes; the MRZ confirms it letter by letter.
-          reading.confidence[field] = 1;
+          confirmedBy[field] = 'two-sources';
           continue;
         }
         if (printed === null && mrz.truncatedName) {
@@ -122,15 +139,19 @@ export function mergeSides(sides: PlacedSide[]): DocumentReadingResult {
           continue;
         }
       }
-      if (printed !== null && printed !== value && !isName) {
-        warnings.push(warning('documentReading.warning.printedDiffersFromMrz', { field: FIELD_LABELS[field], printed, mrz: value }));
-      } else if (printed !== null && isName) {
-        warnings.push(warning('documentReading.warning.printedDiffersFromMrz', { field: FIELD_LABELS[field], printed, mrz: value }));
+      if (printed !== null && printed === value) {
+        confirmedBy[field] = 'two-sources';
+        set(field, { value, source: 'mrz', confidence: 1, box: mrzSide.mrzBox }, mrzSide);
+        continue;
       }
-      set(field, { value, source: 'mrz', confidence: mrz.valid[field] ? 1 : 0.6, box: mrzSide.mrzBox }, mrzSide);
+      if (printed !== null) warnings.push(warning('documentReading.warning.printedDiffersFromMrz', { field: FIELD_LABELS[field], printed, mrz: value }));
+      const checked = CHECK_DIGIT_FIELDS.has(field) && strong && !(field === 'birthDate' && mrz.birthCenturyInferred);
+      if (checked) confirmedBy[field] = 'check-digits';
+      else delete confirmedBy[field];
+      set(field, { value, source: 'mrz', confidence: checked ? 1 : UNCONFIRMED_CONFIDENCE_CAP, box: mrzSide.mrzBox }, mrzSide);
     }
   }
-  if (documentType === 'CIE' || documentType === 'PASSPORT') {
+  if (documentType === 'CIE' || documentType === 'PASSPORT' || documentType === 'FOREIGN_ID') {
     if (!mrz || !mrz.allChecksValid) warnings.push(warning('documentReading.warning.mrzUnreadable'));
   }
 
@@ -140,16 +161,66 @@ export function mergeSides(sides: PlacedSide[]): DocumentReadingResult {
     else seen.add('front');
   }
   reading.sidesSeen = [...seen];
-  if (documentType === 'CIE') {
+  if (documentType === 'CIE' || documentType === 'FOREIGN_ID') {
     for (const side of ['front', 'back'] as const) {
-      if (!seen.has(side)) warnings.push(warning('documentReading.warning.sideMissing', { side: translate('it', `documentReading.side.${side}`) }));
+      if (!seen.has(side) && (documentType === 'CIE' || mrz?.format === 'TD1')) warnings.push(warning('documentReading.warning.sideMissing', { side: translate('it', `documentReading.side.${side}`) }));
     }
   }
   if (documentType === 'UNKNOWN' || ID_DOCUMENT_FIELDS.every((f) => fields[f] === null)) {
     reading.documentType = 'UNKNOWN';
     warnings.push(warning('documentReading.warning.unreadable'));
   }
+  capUnconfirmed(reading);
   return { reading, evidence };
+}
+
+/** Fields an MRZ check digit covers (names, sex and nationality have none). */
+const CHECK_DIGIT_FIELDS = new Set<IdDocumentField>(['documentNumber', 'birthDate', 'expiryDate']);
+
+const FISCAL_CODE_PARTS = ['surname', 'givenNames', 'birthDate', 'sex', 'birthPlace'] as const;
+
+/**
+ * The codice fiscale encodes surname and name consonants, birth date, sex and place: a value it
+ * agrees with is confirmed, a value it excludes is dropped with a warning naming both, unless the
+ * value is confirmed otherwise (then the code is what is wrong, and it loses its confirmation).
+ */
+export function confirmByFiscalCode(result: DocumentReadingResult, places: BelfiorePlaces | null, today: string): void {
+  const { reading } = result;
+  const confirmedBy = (reading.confirmedBy ??= {});
+  const code = reading.fields.fiscalCode;
+  if (!code || !confirmedBy.fiscalCode) return;
+  const cf = parseFiscalCode(code, { today, places });
+  const consistency = fiscalCodeConsistency(cf, { ...reading.fields, birthPlace: places ? reading.fields.birthPlace : null });
+  let refuted = false;
+  for (const part of FISCAL_CODE_PARTS) {
+    const value = reading.fields[part];
+    if (value === null) continue;
+    if (consistency[part] === 'match') {
+      confirmedBy[part] ??= 'fiscal-code';
+    } else if (consistency[part] === 'mismatch') {
+      if (confirmedBy[part] === 'check-digits' || confirmedBy[part] === 'two-sources') {
+        refuted = true;
+        reading.warnings.push(warning('documentReading.warning.fiscalCodeRefuted', { field: FIELD_LABELS[part], value, code }));
+        continue;
+      }
+      reading.warnings.push(warning('documentReading.warning.refutedByFiscalCode', { field: FIELD_LABELS[part], value, code }));
+      (reading.fields as unknown as Record<string, string | null>)[part] = null;
+      delete reading.fieldSources[part];
+      delete reading.confidence[part];
+      delete confirmedBy[part];
+      delete result.evidence[part];
+    }
+  }
+  if (refuted) delete confirmedBy.fiscalCode;
+  capUnconfirmed(reading);
+}
+
+function capUnconfirmed(reading: IdDocumentReading): void {
+  for (const field of ID_DOCUMENT_FIELDS) {
+    if (reading.fields[field] === null) continue;
+    const confidence = reading.confidence[field] ?? 0;
+    reading.confidence[field] = reading.confirmedBy?.[field] ? CONFIRMED_CONFIDENCE : Math.min(confidence, UNCONFIRMED_CONFIDENCE_CAP);
+  }
 }
 
 const SOURCE_RANK: Record<string, number> = { barcode: 3, acroform: 3, mrz: 2, viz: 1, ocr: 0 };

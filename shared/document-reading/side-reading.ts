@@ -13,14 +13,16 @@ import { CIE_NUMBER, extractPrintedFields, type SideKind } from './viz-extractio
 import { findCode, nameLine } from './text-patterns';
 import { compareNames } from '../identity/names';
 import { lineOnPitchGrid } from './mrz-pitch';
-
-export const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
+import { findMrzBands } from './mrz-band';
+import { readMrzZone, type MrzZoneReading } from './mrz-zone-reading';
 
 export interface SideReading {
   kind: SideKind;
   page: OcrPage;
   mrz: MrzReading | null;
   mrzBox: Box | null;
+  /** How many independent readings of the MRZ gave exactly its lines (0 when they contradict each other). */
+  mrzAgreeing: number;
   /** Printed and barcode values; the MRZ's own values stay in `mrz`. */
   candidates: FieldCandidates;
   /** Barcode and printed codice fiscale both read, and different. */
@@ -38,32 +40,39 @@ function union(boxes: Box[]): Box {
   return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
 }
 
-async function readMrzBand(raster: GrayRaster, page: OcrPage, ocr: OcrEngine, today: string): Promise<{ mrz: MrzReading; box: Box } | null> {
+/** The page OCR's own reading of MRZ-like lines, when it needs nothing else. */
+function mrzFromPage(raster: GrayRaster, page: OcrPage, today: string): MrzZoneReading | null {
   const mrzLines = page.lines.filter(looksLikeMrz);
   if (mrzLines.length < 2) return null;
+  const read = mrzLines.map((l) => lineOnPitchGrid(l) ?? l.text.replace(/\s/g, ''));
+  if (!read.every((l) => /^[A-Z0-9<]+$/.test(l))) return null;
+  const mrz = readMrz(read, { today });
+  if (!mrz?.allChecksValid || mrz.guessed) return null;
   const tight = union(mrzLines.map((l) => l.box));
-  const lineHeight = tight.height / mrzLines.length;
-  // The whole width: OCR may have cut the first or last characters off the line boxes.
-  const band: Box = { x: 0, y: Math.max(0, tight.y - lineHeight * 0.6), width: raster.width, height: tight.height + lineHeight * 1.2 };
-  // The page OCR often reads the MRZ well enough already: when every check digit holds and the
-  // lines hold nothing outside the MRZ alphabet, a second, restricted read would add nothing.
-  const firstRead = mrzLines.map((l) => lineOnPitchGrid(l) ?? l.text.replace(/\s/g, ''));
-  const first = firstRead.every((l) => /^[A-Z0-9<]+$/.test(l)) ? readMrz(firstRead, { today }) : null;
-  if (first?.allChecksValid && first.repair !== 'repaired') return { mrz: first, box: band };
-  const bandPage = await ocr.recognize({ image: cropBox(raster, band), layout: 'block', whitelist: MRZ_ALPHABET });
-  const bandLines = bandPage.lines.filter((l) => l.text.replace(/\s/g, '').length >= 20);
-  const attempts = [
-    bandLines.map((l) => lineOnPitchGrid(l) ?? l.text.replace(/\s/g, '')),
-    bandLines.map((l) => l.text.replace(/\s/g, '')),
-    mrzLines.map((l) => l.text.replace(/\s/g, '')),
-  ];
-  let best: MrzReading | null = null;
-  for (const lines of attempts) {
-    const mrz = readMrz(lines, { today });
-    if (mrz && (!best || validCount(mrz) > validCount(best))) best = mrz;
-    if (best?.allChecksValid) break;
+  return { mrz, agreeing: 1, box: { x: 0, y: tight.y, width: raster.width, height: tight.height } };
+}
+
+function zoneRank(zone: MrzZoneReading): number {
+  const valid = Object.values(zone.mrz.valid).filter(Boolean).length;
+  return (zone.mrz.allChecksValid ? 100 : 0) + (zone.mrz.guessed ? 0 : 20) + valid;
+}
+
+/**
+ * The side's MRZ: the page OCR's lines when the check digits accept them as read; else every zone
+ * found by its texture, read line by line, the best by the check digits.
+ */
+async function readMrzOnSide(raster: GrayRaster, page: OcrPage, ocr: OcrEngine, today: string): Promise<MrzZoneReading | null> {
+  const fromPage = mrzFromPage(raster, page, today);
+  if (fromPage) return fromPage;
+  // The zone is at the foot of a document: read the lowest first.
+  const bands = findMrzBands(raster).sort((a, b) => b.box.y - a.box.y);
+  let best: MrzZoneReading | null = null;
+  for (const band of bands) {
+    const zone = await readMrzZone(raster, band, ocr, today);
+    if (zone && (!best || zoneRank(zone) > zoneRank(best))) best = zone;
+    if (best?.mrz.allChecksValid && !best.mrz.guessed) break;
   }
-  return best ? { mrz: best, box: band } : null;
+  return best;
 }
 
 /**
@@ -87,18 +96,23 @@ async function rereadNames(raster: GrayRaster, candidates: FieldCandidates, ocr:
   );
 }
 
-function validCount(mrz: MrzReading): number {
-  return Object.values(mrz.valid).filter(Boolean).length;
-}
 
 function has(text: string, ...needles: RegExp[]): boolean {
   return needles.some((n) => n.test(text));
 }
 
+/**
+ * What the side is, from the strongest evidence first: the MRZ's document code and issuing state
+ * (a card with an MRZ is never a paper ID), then titles and labels.
+ */
 export function classifySide(page: OcrPage, mrz: MrzReading | null): SideKind {
   const text = page.lines.map((l) => l.text).join('\n').toUpperCase();
-  if (mrz?.format === 'TD1') return { documentType: 'CIE', side: 'back' };
-  if (mrz?.format === 'TD3' || has(text, /PASSAPORTO|PASSPORT/)) return { documentType: 'PASSPORT', side: 'single' };
+  if (mrz && mrz.documentType !== 'UNKNOWN') {
+    if (mrz.documentType === 'PASSPORT') return { documentType: 'PASSPORT', side: 'single' };
+    // TD1 cards carry the MRZ on the back; a TD2 card's MRZ is on its only data side.
+    return { documentType: mrz.documentType, side: mrz.format === 'TD1' ? 'back' : 'single' };
+  }
+  if (has(text, /PASSAPORTO|PASSPORT/)) return { documentType: 'PASSPORT', side: 'single' };
   if (has(text, /PATENTE|DRIVING/)) return { documentType: 'DRIVING_LICENCE', side: 'single' };
   if (has(text, /TESSERA\s*SANITARIA|SANITARIA/)) return { documentType: 'HEALTH_CARD', side: 'single' };
   if (has(text, /IDENTITY\s*CARD|IDENTITY/)) return { documentType: 'CIE', side: 'front' };
@@ -136,7 +150,7 @@ function printedFiscalCode(page: OcrPage, mrz: MrzReading | null, today: string)
 
 export async function readSide(raster: GrayRaster, deps: { ocr: OcrEngine; barcodes: BarcodeReader; today: string }): Promise<SideReading> {
   const [page, barcodes] = await Promise.all([deps.ocr.recognize({ image: raster, layout: 'auto' }), deps.barcodes.readCode39(raster)]);
-  const band = await readMrzBand(raster, page, deps.ocr, deps.today);
+  const band = await readMrzOnSide(raster, page, deps.ocr, deps.today);
   const kind = classifySide(page, band?.mrz ?? null);
   const candidates = extractPrintedFields(kind, page);
   await rereadNames(raster, candidates, deps.ocr);
@@ -148,5 +162,5 @@ export async function readSide(raster: GrayRaster, deps: { ocr: OcrEngine; barco
     candidates.fiscalCode = barcode && barcodeValue ? { value: barcodeValue, source: 'barcode', confidence: 1, box: barcode.box } : printed;
     if (barcodeValue && printed && printed.value !== barcodeValue) conflicts.push({ barcode: barcodeValue, printed: printed.value });
   }
-  return { kind, page, mrz: band?.mrz ?? null, mrzBox: band?.box ?? null, candidates, fiscalCodeConflicts: conflicts };
+  return { kind, page, mrz: band?.mrz ?? null, mrzBox: band?.box ?? null, mrzAgreeing: band?.agreeing ?? 0, candidates, fiscalCodeConflicts: conflicts };
 }

@@ -7,8 +7,8 @@ import type { OcrEngine, OcrLine, OcrPage, OcrRequest } from './ocr-engine';
 import { encodePgm, type Box } from './raster';
 import { createWorkerPool, type WorkerPool } from './worker-pool';
 
-/** tesseract's page segmentation modes: 3 = automatic layout, 6 = one uniform block. */
-const PAGE_SEG_MODE: Record<OcrRequest['layout'], string> = { auto: '3', block: '6' };
+/** tesseract's page segmentation modes: 3 = automatic layout, 6 = one uniform block, 7 = one text line. */
+const PAGE_SEG_MODE: Record<OcrRequest['layout'], string> = { auto: '3', block: '6', line: '7' };
 
 function box(b: Bbox): Box {
   return { x: b.x0, y: b.y0, width: b.x1 - b.x0, height: b.y1 - b.y0 };

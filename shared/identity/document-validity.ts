@@ -11,6 +11,7 @@ export const PAPER_ID_INVALID_FROM = '2026-08-03';
 /** Card documents whose copy must show both sides; a passport's data page is one side. */
 const SIDES_REQUIRED: Partial<Record<DocumentType, DocumentSide[]>> = {
   CIE: ['front', 'back'],
+  FOREIGN_ID: ['back'],
   DRIVING_LICENCE: ['front', 'back'],
   PAPER_ID: ['front', 'back'],
   PASSPORT: ['front'],
@@ -32,6 +33,8 @@ export function assessDocumentValidity(reading: IdDocumentReading, today: string
   if (reasons.length === 0) {
     const expiry = reading.fields.expiryDate;
     if (expiry === null || !isIsoDate(expiry)) reasons.push(makeReason({ code: 'FIELD_UNREADABLE', field: 'expiryDate' }));
+    // Whether the document is still valid rests on this date: a misread one must not decide it.
+    else if (reading.fieldSources.expiryDate !== 'clerk' && !reading.confirmedBy?.expiryDate) reasons.push(makeReason({ code: 'FIELD_UNCONFIRMED', field: 'expiryDate', documentValue: expiry }));
     // A document is valid through its expiry day.
     else if (expiry < today) reasons.push(makeReason({ code: 'DOCUMENT_EXPIRED', field: 'expiryDate', documentValue: expiry }));
   }

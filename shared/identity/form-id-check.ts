@@ -19,7 +19,7 @@ import {
 import { compareNames, normaliseName } from './names';
 import { placeMentions, placeNamesMatch } from './place-names';
 import { makeReason, outcomeOf, type FiscalCodePart, type ReasonCode } from './reasons';
-import type { CheckReason, DocumentType, FormIdentity, IdDocumentReading, IdentityCheck, Sex } from './types';
+import type { CheckReason, DocumentType, FormIdentity, IdDocumentField, IdDocumentReading, IdentityCheck, Sex } from './types';
 
 type PersonalField = 'surname' | 'givenNames' | 'birthDate' | 'sex' | 'birthPlace';
 
@@ -35,7 +35,16 @@ const MISMATCH_CODE: Record<PersonalField, ReasonCode> = {
 const CARRIES_FISCAL_CODE: readonly DocumentType[] = ['CIE', 'HEALTH_CARD'];
 
 /** Length of the MRZ name field: a name filling it may have been cut short (ICAO 9303). */
-const MRZ_NAME_LENGTH: Partial<Record<DocumentType, number>> = { CIE: 30, PASSPORT: 39 };
+const MRZ_NAME_LENGTH: Partial<Record<DocumentType, number>> = { CIE: 30, PASSPORT: 39, FOREIGN_ID: 30 };
+
+/**
+ * A document value counts only when something could have refuted it: a confirmation from the
+ * reading, or the clerk who typed or confirmed it. Readings saved before confirmations existed
+ * have none, so their values are all to be checked.
+ */
+export function isConfirmed(document: IdDocumentReading, field: IdDocumentField): boolean {
+  return document.fieldSources[field] === 'clerk' || document.confirmedBy?.[field] !== undefined;
+}
 
 function blank(value: string | null | undefined): value is null | undefined {
   return value === null || value === undefined || value.trim() === '';
@@ -90,8 +99,12 @@ function comparePersonalData(form: FormIdentity, document: IdDocumentReading, do
       // A document not recognised at all is one reason, not one per field.
       if (!documentUnreadable) reasons.push(makeReason({ code: 'FIELD_UNREADABLE', field, formValue }));
     } else if (!fieldsAgree(field, formValue, documentValue, form, document)) {
-      reasons.push(makeReason({ code: MISMATCH_CODE[field], field, formValue, documentValue }));
+      // An unconfirmed value that differs may be a misreading, not a difference: the clerk looks first.
+      const code = isConfirmed(document, field) ? MISMATCH_CODE[field] : 'FIELD_UNCONFIRMED';
+      reasons.push(makeReason({ code, field, formValue, documentValue }));
     }
+    // An unconfirmed value that agrees with the form is confirmed by it: two independent readings
+    // (the applicant's form and the ID) do not come out the same by a misreading.
   }
   return reasons;
 }
@@ -122,7 +135,8 @@ function checkFiscalCode(form: FormIdentity, document: IdDocumentReading, today:
 
   const documentCode = blank(document.fields.fiscalCode) ? null : parseFiscalCode(document.fields.fiscalCode, { today });
   if (documentCode?.valid) {
-    if (documentCode.normalised !== formValue) reasons.push(makeReason({ code: 'FISCAL_CODE_MISMATCH', field: 'fiscalCode', formValue, documentValue: documentCode.normalised }));
+    const code = isConfirmed(document, 'fiscalCode') ? 'FISCAL_CODE_MISMATCH' : 'FIELD_UNCONFIRMED';
+    if (documentCode.normalised !== formValue) reasons.push(makeReason({ code, field: 'fiscalCode', formValue, documentValue: documentCode.normalised }));
   } else if (CARRIES_FISCAL_CODE.includes(document.documentType)) {
     // Read but invalid means misread: it must not be compared, nor silently skipped.
     reasons.push(makeReason({ code: 'FIELD_UNREADABLE', field: 'fiscalCode', formValue }));

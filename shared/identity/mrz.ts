@@ -63,6 +63,26 @@ const TD1: Layout = {
   italianEmpty: [[0, 15, 30], [1, 18, 29]],
 };
 
+/** Two lines of 36: ID cards and residence documents of some states, older visas. */
+const TD2: Layout = {
+  format: 'TD2',
+  lineLength: 36,
+  lineCount: 2,
+  classes: [
+    classes(['A', 36]),
+    classes(['X', 9], ['N', 1], ['A', 3], ['N', 7], ['S', 1], ['N', 7], ['X', 7], ['N', 1]),
+  ],
+  checks: [
+    { field: 'documentNumber', covers: [[1, 0, 9]], digit: [1, 9] },
+    { field: 'birthDate', covers: [[1, 13, 19]], digit: [1, 19] },
+    { field: 'expiryDate', covers: [[1, 21, 27]], digit: [1, 27] },
+    { field: 'composite', covers: [[1, 0, 10], [1, 13, 20], [1, 21, 35]], digit: [1, 35] },
+  ],
+  name: [0, 5, 36],
+  documentNumber: [1, 0, 9],
+  italianEmpty: [],
+};
+
 const TD3: Layout = {
   format: 'TD3',
   lineLength: 44,
@@ -89,7 +109,7 @@ const TD3: Layout = {
  * Without this a filler lost in the optional data could be restored as `<`, `0`, `A`, `K` or `U`
  * alike (all weigh 0 mod 10 in the check digit), and no repair would ever be unique.
  */
-const ITALIAN_DOCUMENT_NUMBER: Record<MrzFormat, string> = {
+const ITALIAN_DOCUMENT_NUMBER: Partial<Record<MrzFormat, string>> = {
   TD1: 'AANNNNNAA', // CIE: CA00000AA
   TD3: 'AANNNNNNN', // passport: YA0000000
 };
@@ -158,7 +178,8 @@ function lineClasses(layout: Layout, lines: string[], lineIndex: number): string
   const [docLine, docStart, docEnd] = layout.documentNumber;
   if (issuingStateOf(lines) !== 'ITA') return base;
   let cls = base;
-  if (lineIndex === docLine) cls = cls.slice(0, docStart) + ITALIAN_DOCUMENT_NUMBER[layout.format] + cls.slice(docEnd);
+  const italianNumber = ITALIAN_DOCUMENT_NUMBER[layout.format];
+  if (lineIndex === docLine && italianNumber) cls = cls.slice(0, docStart) + italianNumber + cls.slice(docEnd);
   for (const [l, start, end] of layout.italianEmpty) {
     if (l === lineIndex) cls = cls.slice(0, start) + 'F'.repeat(end - start) + cls.slice(end);
   }
@@ -205,7 +226,21 @@ function applyClasses(layout: Layout, lines: string[], lineIndex: number): strin
   return out;
 }
 
+/**
+ * A TD1 document number longer than nine characters goes on into the optional data: its check
+ * digit position holds `<`, and the number's last characters and its check digit come before the
+ * optional data's first filler (ICAO 9303 part 5, 4.2.2).
+ */
+function longDocumentNumber(spec: CheckSpec, lines: string[]): { covered: string; digit: string } | null {
+  if (spec.field !== 'documentNumber' || spec.digit[0] !== 0 || spec.digit[1] !== 14 || lines[0]?.[14] !== '<') return null;
+  const rest = /^([A-Z0-9]+)</.exec(lines[0].slice(15))?.[1];
+  if (!rest || rest.length < 2) return null;
+  return { covered: lines[0].slice(5, 14) + rest.slice(0, -1), digit: rest.slice(-1) };
+}
+
 function checkHolds(spec: CheckSpec, lines: string[]): boolean {
+  const long = longDocumentNumber(spec, lines);
+  if (long) return long.digit >= '0' && long.digit <= '9' && mrzCheckDigit(long.covered) === Number(long.digit);
   const [dl, dp] = spec.digit;
   const digit = lines[dl]?.[dp];
   const covered = spec.covers.map(([l, s, e]) => lines[l]?.slice(s, e) ?? '').join('');
@@ -283,7 +318,7 @@ function plausibleCandidate(layout: Layout, lines: string[], lineIndex: number):
   if ([...cls].some((c, i) => c === 'F' && line[i] !== '<')) return false;
   if (lineIndex === 0) {
     const code = line.slice(0, 2);
-    const codeOk = layout.format === 'TD3' ? code[0] === 'P' : 'ACI'.includes(code[0]) && code[1] !== 'V';
+    const codeOk = layout.format === 'TD3' ? code[0] === 'P' : layout.format === 'TD2' ? 'ACIPV'.includes(code[0]) : 'ACI'.includes(code[0]) && code[1] !== 'V';
     if (!codeOk || !isKnownState(line.slice(2, 5))) return false;
   }
   if (lineIndex === 1) {
@@ -294,7 +329,8 @@ function plausibleCandidate(layout: Layout, lines: string[], lineIndex: number):
   return true;
 }
 
-type LineRepair = { status: 'repaired'; line: string } | { status: 'ambiguous' | 'unrepairable' };
+/** `neutral`: only fillers were moved, no character was chosen by the check digits. */
+type LineRepair = { status: 'repaired'; line: string; neutral?: boolean } | { status: 'ambiguous' | 'unrepairable' };
 
 /** One character too many or too few: the repair must be the only one the check digits accept. */
 function repairLineLength(layout: Layout, lines: string[], lineIndex: number): LineRepair {
@@ -326,13 +362,32 @@ function repairLineLength(layout: Layout, lines: string[], lineIndex: number): L
     if (evaluable.every((c) => checkHolds(c, trial))) accepted.add(trial[lineIndex]);
   }
   if (accepted.size === 1) return { status: 'repaired', line: [...accepted][0] };
-  return { status: accepted.size === 0 ? 'unrepairable' : 'ambiguous' };
+  if (accepted.size === 0) return repairFillerRun(layout, lines, lineIndex) ?? { status: 'unrepairable' };
+  return { status: 'ambiguous' };
+}
+
+/**
+ * OCR most often miscounts long runs of fillers. When the check digits accept no repair (a
+ * specimen's own digits may be wrong), a line one character off is still mended if it has exactly
+ * one run of three or more fillers: a filler added to or taken from that run moves no other
+ * character, so every field keeps what was read and its check digit still judges it.
+ */
+function repairFillerRun(layout: Layout, lines: string[], lineIndex: number): LineRepair | null {
+  const line = lines[lineIndex];
+  const delta = line.length - layout.lineLength;
+  const runs = [...line.matchAll(/<{3,}/g)];
+  if (runs.length !== 1 || Math.abs(delta) !== 1) return null;
+  const at = (runs[0].index ?? 0) + 1;
+  const mended = delta < 0 ? `${line.slice(0, at)}<${line.slice(at)}` : line.slice(0, at) + line.slice(at + 1);
+  const trial = lines.slice();
+  trial[lineIndex] = applyClasses(layout, [...lines.slice(0, lineIndex), mended, ...lines.slice(lineIndex + 1)], lineIndex);
+  return plausibleCandidate(layout, trial, lineIndex) ? { status: 'repaired', line: trial[lineIndex], neutral: true } : null;
 }
 
 /** OCR sometimes returns the whole zone as one line: only an exact 3 × 30 or 2 × 44 is split. */
 function splitJoinedLines(lines: string[]): string[] {
   if (lines.length !== 1) return lines;
-  for (const layout of [TD1, TD3]) {
+  for (const layout of [TD1, TD2, TD3]) {
     if (lines[0].length === layout.lineLength * layout.lineCount) {
       return Array.from({ length: layout.lineCount }, (_, i) => lines[0].slice(i * layout.lineLength, (i + 1) * layout.lineLength));
     }
@@ -343,7 +398,7 @@ function splitJoinedLines(lines: string[]): string[] {
 function pickLayout(lines: string[]): Layout | null {
   // A few characters off still identifies the format, so the other lines can be read.
   const fits = (layout: Layout) => lines.length === layout.lineCount && lines.every((l) => Math.abs(l.length - layout.lineLength) <= 3);
-  return [TD1, TD3].find(fits) ?? null;
+  return [TD1, TD2, TD3].find(fits) ?? null;
 }
 
 const SEVERITY: MrzRepairStatus[] = ['exact', 'corrected', 'repaired', 'ambiguous', 'unrepairable'];
@@ -374,6 +429,7 @@ export function readMrz(rawLines: string[], options: ReadMrzOptions = {}): MrzRe
   if (lines.some((l, i) => l !== cleaned[i])) status = 'corrected';
   // A repaired line may make another line's checks evaluable: retry until nothing changes.
   const brokenLines = new Set(lines.flatMap((l, i) => (l.length === layout.lineLength ? [] : [i])));
+  let chosenByCheckDigits = false;
   const outcomes = new Map<number, MrzRepairStatus>();
   for (let progress = true; progress && brokenLines.size > 0; ) {
     progress = false;
@@ -383,6 +439,7 @@ export function readMrz(rawLines: string[], options: ReadMrzOptions = {}): MrzRe
         lines[i] = repair.line;
         brokenLines.delete(i);
         status = worse(status, 'repaired');
+        if (!repair.neutral) chosenByCheckDigits = true;
         progress = true;
       } else {
         outcomes.set(i, repair.status);
@@ -394,12 +451,13 @@ export function readMrz(rawLines: string[], options: ReadMrzOptions = {}): MrzRe
     // Blank the broken line so that the parser still finds the other lines' fields in place; its
     // first five characters (document code, issuing state) come before anything that can shift.
     const parseable = lines.map((l, i) => (brokenLines.has(i) ? blankLine(layout, l, i) : l));
-    const reading = toReading(layout, parseable, brokenLines, status, today);
+    const reading = toReading(layout, parseable, brokenLines, status, true, today);
     return reading && { ...reading, lines };
   }
   const substituted = substituteConfusables(layout, lines);
   if (substituted.status !== 'unchanged') status = worse(status, substituted.status);
-  return toReading(layout, substituted.lines, brokenLines, status, today);
+  const guessed = chosenByCheckDigits || substituted.status === 'corrected';
+  return toReading(layout, substituted.lines, brokenLines, status, guessed, today);
 }
 
 function blankLine(layout: Layout, line: string, lineIndex: number): string {
@@ -411,14 +469,22 @@ function detail(result: ParseResult, field: FieldName): Details | undefined {
   return result.details.find((d) => d.field === field);
 }
 
-function resolveBirthDate(yymmdd: string, today: string): string | null {
-  if (!/^\d{6}$/.test(yymmdd)) return null;
+/** Nobody alive is older than this: a birth year that would make someone older belongs to the next century. */
+const OLDEST_AGE = 110;
+
+/**
+ * Two digits name the year, not the century: the most recent date not after today is taken. When
+ * the century before would also give a living person's age, the century is inferred, not read,
+ * and only a printed date (or the clerk) can confirm it.
+ */
+function resolveBirthDate(yymmdd: string, today: string): { date: string | null; centuryInferred: boolean } {
+  if (!/^\d{6}$/.test(yymmdd)) return { date: null, centuryInferred: false };
   const yy = Number(yymmdd.slice(0, 2));
   const mm = Number(yymmdd.slice(2, 4));
   const dd = Number(yymmdd.slice(4, 6));
   const recent = isoDate(2000 + yy, mm, dd);
-  if (recent !== null && recent <= today) return recent;
-  return isoDate(1900 + yy, mm, dd);
+  if (recent !== null && recent <= today) return { date: recent, centuryInferred: Number(today.slice(0, 4)) - (1900 + yy) <= OLDEST_AGE };
+  return { date: isoDate(1900 + yy, mm, dd), centuryInferred: false };
 }
 
 function resolveExpiryDate(yymmdd: string, today: string): string | null {
@@ -431,9 +497,16 @@ function resolveExpiryDate(yymmdd: string, today: string): string | null {
   return isoDate(century + yy, mm, dd);
 }
 
+/**
+ * The MRZ's document code and issuing state are the strongest evidence of what a document is: a
+ * passport (P, any state), the Italian CIE (TD1, ITA, C or I), another state's identity card or
+ * residence document (TD1/TD2, I, A or C). Visas and unknown codes are not identity documents read here.
+ */
 function documentTypeOf(format: MrzFormat, documentCode: string, issuingState: string | null): DocumentType {
-  if (format === 'TD3' && documentCode.startsWith('P')) return 'PASSPORT';
-  if (format === 'TD1' && issuingState === 'ITA' && (documentCode.startsWith('C') || documentCode.startsWith('I'))) return 'CIE';
+  if (documentCode.startsWith('P')) return 'PASSPORT';
+  const identityCard = /^[ACI]/.test(documentCode);
+  if (format === 'TD1' && issuingState === 'ITA' && identityCard) return 'CIE';
+  if (format !== 'TD3' && identityCard) return 'FOREIGN_ID';
   return 'UNKNOWN';
 }
 
@@ -454,7 +527,7 @@ function emptyFields(): IdDocumentFields {
 
 const SEX: Record<string, 'M' | 'F'> = { male: 'M', female: 'F' };
 
-function toReading(layout: Layout, lines: string[], brokenLines: Set<number>, status: MrzRepairStatus, today: string): MrzReading | null {
+function toReading(layout: Layout, lines: string[], brokenLines: Set<number>, status: MrzRepairStatus, guessed: boolean, today: string): MrzReading | null {
   let result: ParseResult;
   try {
     result = parseMrzLines(lines);
@@ -475,7 +548,8 @@ function toReading(layout: Layout, lines: string[], brokenLines: Set<number>, st
   const fields = emptyFields();
   if (holds('documentNumber') && !brokenLines.has(docLine)) fields.documentNumber = result.documentNumber;
   const birthRaw = holds('birthDate') && dataLineOk ? libValue('birthDate') : null;
-  fields.birthDate = birthRaw === null ? null : resolveBirthDate(birthRaw, today);
+  const birth = birthRaw === null ? null : resolveBirthDate(birthRaw, today);
+  fields.birthDate = birth?.date ?? null;
   const expiryRaw = holds('expiryDate') && dataLineOk ? libValue('expirationDate') : null;
   fields.expiryDate = expiryRaw === null ? null : resolveExpiryDate(expiryRaw, today);
   // No check digit covers sex or nationality: only their character class and the state list protect them.
@@ -499,6 +573,8 @@ function toReading(layout: Layout, lines: string[], brokenLines: Set<number>, st
     allChecksValid: brokenLines.size === 0 && layout.checks.every((c) => checkHolds(c, lines)),
     truncatedName: nameShapeOk && !nameField.endsWith('<'),
     repair: status,
+    guessed,
+    birthCenturyInferred: birth?.centuryInferred ?? false,
     lines,
     issuingState,
   };

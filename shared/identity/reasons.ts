@@ -24,6 +24,7 @@ export const REASON_CODES = [
   'DOCUMENT_SIDE_MISSING',
   'DOCUMENT_UNREADABLE',
   'FIELD_UNREADABLE',
+  'FIELD_UNCONFIRMED',
   'FORM_NOT_SIGNED',
   'FORM_MISSING',
   'REQUIRED_FIELD_EMPTY',
@@ -53,6 +54,8 @@ export const REASON_OUTCOME: Record<ReasonCode, Exclude<CheckOutcome, 'match'>> 
   DOCUMENT_SIDE_MISSING: 'document-invalid',
   DOCUMENT_UNREADABLE: 'unreadable',
   FIELD_UNREADABLE: 'unreadable',
+  // Read, but nothing could refute it, and it differs from the form: the clerk looks before anyone decides.
+  FIELD_UNCONFIRMED: 'unreadable',
   // An empty or unsigned form is an incomplete application, not an OCR failure: it is refused.
   FORM_NOT_SIGNED: 'mismatch',
   FORM_MISSING: 'mismatch',

@@ -3,9 +3,10 @@
  * Every value is `null` when it was not read: callers must never fill a gap with a guess.
  */
 
-export type DocumentType = 'CIE' | 'PASSPORT' | 'DRIVING_LICENCE' | 'HEALTH_CARD' | 'PAPER_ID' | 'UNKNOWN';
+/** `FOREIGN_ID`: another state's identity card or residence document with an MRZ (TD1 or TD2). */
+export type DocumentType = 'CIE' | 'PASSPORT' | 'FOREIGN_ID' | 'DRIVING_LICENCE' | 'HEALTH_CARD' | 'PAPER_ID' | 'UNKNOWN';
 
-export const DOCUMENT_TYPES: readonly DocumentType[] = ['CIE', 'PASSPORT', 'DRIVING_LICENCE', 'HEALTH_CARD', 'PAPER_ID', 'UNKNOWN'];
+export const DOCUMENT_TYPES: readonly DocumentType[] = ['CIE', 'PASSPORT', 'FOREIGN_ID', 'DRIVING_LICENCE', 'HEALTH_CARD', 'PAPER_ID', 'UNKNOWN'];
 
 export type Sex = 'M' | 'F';
 
@@ -58,12 +59,21 @@ export interface ReadingWarning {
   message: string;
 }
 
+/**
+ * What confirmed a value, i.e. could have refuted it and did not: MRZ or codice fiscale check
+ * digits, what the codice fiscale encodes, or two independent sources that agree. A value without
+ * one is unconfirmed: shown "da verificare" and never counted as a match by the check.
+ */
+export type Confirmation = 'check-digits' | 'fiscal-code' | 'two-sources';
+
 export interface IdDocumentReading {
   documentType: DocumentType;
   fields: IdDocumentFields;
   fieldSources: Partial<Record<IdDocumentField, FieldSource>>;
-  /** 0..1 per field; exact sources (MRZ with valid check digit, barcode, AcroForm) are 1. */
+  /** 0..1 per field: 1 for confirmed values; unconfirmed ones stay below 0.9. */
   confidence: Partial<Record<IdDocumentField, number>>;
+  /** Per field, what confirmed it; absent in readings saved before confirmation existed. */
+  confirmedBy?: Partial<Record<IdDocumentField, Confirmation>>;
   sidesSeen: DocumentSide[];
   warnings: ReadingWarning[];
 }
@@ -101,7 +111,7 @@ export interface IdentityCheck {
   reasons: CheckReason[];
 }
 
-export type MrzFormat = 'TD1' | 'TD3';
+export type MrzFormat = 'TD1' | 'TD2' | 'TD3';
 
 /** What happened to the raw lines before they parsed with valid check digits. */
 export type MrzRepairStatus = 'exact' | 'corrected' | 'repaired' | 'ambiguous' | 'unrepairable';
@@ -121,6 +131,13 @@ export interface MrzReading {
   /** The name field was filled to the last position: names may be cut short. */
   truncatedName: boolean;
   repair: MrzRepairStatus;
+  /**
+   * The check digits were used to choose characters (a line one character off, a confusable
+   * substituted): they then no longer confirm the values on their own.
+   */
+  guessed: boolean;
+  /** The birth year's century was inferred (both centuries give a living person's age). */
+  birthCenturyInferred: boolean;
   /** The lines after correction and repair; a line that could not be repaired, as read. */
   lines: string[];
   /** Issuing state (ITA). */

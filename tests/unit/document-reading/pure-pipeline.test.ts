@@ -135,6 +135,7 @@ describe('mergeSides', () => {
     page: { lines: [] },
     mrz: null,
     mrzBox: null,
+    mrzAgreeing: 1,
     candidates: {},
     fiscalCodeConflicts: [],
     imageIndex: 0,
