@@ -9,9 +9,12 @@ import { translate } from '../i18n/translate';
 import { FORM_FIELD_NAMES, type FormFieldName, type FormTemplate, type TemplateZone } from './form-template';
 import { classifyWriting, type Writing, type WritingEvidence } from './handwriting';
 import type { OcrEngine } from './ocr-engine';
-import { cropBox, type Box, type GrayRaster } from './raster';
+import { boxOnSource, type Homography } from './homography';
+import { registerPage, type PageRegistration } from './form-registration';
+import { cleanZoneText, confirmedFields, UNCONFIRMED_MAX_CONFIDENCE, zoneValue } from './form-values';
+import { cropBox, warpToUpright, type Box, type GrayRaster } from './raster';
 import { checkSignature, type SignatureCheck } from './signature';
-import { readTicks, tickConfidence, type TickReading } from './tick-boxes';
+import { readTicks, tickConfidence, ticksFromInk, type TickReading } from './tick-boxes';
 
 /** What pdfjs-dist's `getFieldObjects()` returns, reduced to what is read here. */
 export type PdfFieldObjects = Record<string, Array<{ type?: string; value?: unknown }>>;
@@ -54,24 +57,114 @@ export function acroFormValues(objects: PdfFieldObjects | null, template: FormTe
   return values;
 }
 
+/** Darker than this is ink, unless the paper itself is darker. */
+const INK_LEVEL = 128;
 /** Below this share of dark pixels a field zone is empty: OCR would only invent characters from noise. */
 const EMPTY_ZONE_INK = 0.004;
+/** Pixels per template point of the upright zone crops OCR reads (300 dpi). */
+const CROP_SCALE = 300 / 72;
+/** Template points read around each frame: registration is good to a fraction of this. */
+const ZONE_PAD = 4;
+/** How far (template points) a frame line may lie from where registration puts it. */
+const FRAME_SEARCH = 1.5;
+/** Kept clear inside a frame line's centre: half its 0.8 pt width, blur and JPEG ringing. */
+const FRAME_CLEARANCE = 1.3;
 
-function inkShare(raster: GrayRaster): number {
-  let dark = 0;
-  for (const v of raster.data) if (v < 128) dark += 1;
-  return dark / raster.data.length;
-}
-
-function zoneBox(zone: TemplateZone, template: FormTemplate, page: GrayRaster): Box {
+/** The axis-aligned box on the page that a template zone covers, for the overlay. */
+function zoneBox(zone: TemplateZone, template: FormTemplate, page: GrayRaster, registration?: PageRegistration): Box {
+  if (registration) return boxOnSource(zone, registration.toPage);
   const scale = page.width / template.pageSize.width;
   return { x: zone.x * scale, y: zone.y * scale, width: zone.width * scale, height: zone.height * scale };
 }
 
-function signatureOf(pages: GrayRaster[], template: FormTemplate): FormReading['signature'] {
+/** A zone of the registered page cut out upright at `CROP_SCALE`, `pad` template points around it. */
+function uprightZone(page: GrayRaster, registration: PageRegistration, zone: TemplateZone, pad: number): GrayRaster {
+  const crop: Homography = [1 / CROP_SCALE, 0, zone.x - pad, 0, 1 / CROP_SCALE, zone.y - pad, 0, 0, 1];
+  const m = registration.toPage;
+  const toSource = [0, 1, 2].flatMap((r) => [0, 1, 2].map((c) => m[r * 3] * crop[c] + m[r * 3 + 1] * crop[3 + c] + m[r * 3 + 2] * crop[6 + c]));
+  return warpToUpright(page, toSource, Math.round((zone.width + 2 * pad) * CROP_SCALE), Math.round((zone.height + 2 * pad) * CROP_SCALE));
+}
+
+/** Row (or column) of the darkest line within `FRAME_SEARCH` of `expected`, over the middle of the crop. */
+function frameLine(crop: GrayRaster, horizontal: boolean, expected: number): number {
+  const reach = Math.round(FRAME_SEARCH * CROP_SCALE);
+  const along = horizontal ? crop.width : crop.height;
+  const from = Math.round(along * 0.15);
+  const to = Math.round(along * 0.85);
+  let best = expected;
+  let darkest = Infinity;
+  for (let d = -reach; d <= reach; d += 1) {
+    const line = Math.round(expected) + d;
+    if (line < 0 || line >= (horizontal ? crop.height : crop.width)) continue;
+    let sum = 0;
+    for (let b = from; b < to; b += 1) sum += crop.data[horizontal ? line * crop.width + b : b * crop.width + line];
+    if (sum < darkest) {
+      darkest = sum;
+      best = line;
+    }
+  }
+  return best;
+}
+
+/**
+ * The text inside a field's frame: the frame's own lines are found on the crop and left out, then
+ * the crop is cut to the ink (the text line) with a white margin. Null when the zone is empty.
+ */
+function zoneText(crop: GrayRaster, zone: TemplateZone, pad: number): GrayRaster | null {
+  const top = frameLine(crop, true, pad * CROP_SCALE);
+  const bottom = frameLine(crop, true, (pad + zone.height) * CROP_SCALE);
+  const left = frameLine(crop, false, pad * CROP_SCALE);
+  const right = frameLine(crop, false, (pad + zone.width) * CROP_SCALE);
+  const clear = FRAME_CLEARANCE * CROP_SCALE;
+  const interior = cropBox(crop, { x: left + clear, y: top + clear, width: right - left - 2 * clear, height: bottom - top - 2 * clear });
+  const { width, height, data } = interior;
+  const sorted = Uint8Array.from(data).sort();
+  const paper = sorted[Math.floor(sorted.length * 0.9)];
+  const dark = sorted[Math.floor(sorted.length * 0.002)];
+  // Ink is well darker than the paper; scanner grain and JPEG blocks are not.
+  if (paper - dark < 60) return null;
+  const level = Math.min(INK_LEVEL, (paper + dark) / 2);
+  let ink = 0;
+  const rows = new Uint32Array(height);
+  const columns = new Uint32Array(width);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      if (data[y * width + x] >= level) continue;
+      ink += 1;
+      rows[y] += 1;
+      columns[x] += 1;
+    }
+  }
+  if (ink / data.length < EMPTY_ZONE_INK) return null;
+  const span = (counts: Uint32Array, min: number) => {
+    let first = counts.findIndex((c) => c >= min);
+    let last = counts.length - 1;
+    while (last > first && counts[last] < min) last -= 1;
+    if (first < 0) first = 0;
+    return [first, last];
+  };
+  const [y0, y1] = span(rows, 2);
+  const [x0, x1] = span(columns, 2);
+  const margin = Math.round(CROP_SCALE * 1.5);
+  const text = cropBox(interior, { x: x0 - margin, y: y0 - margin, width: x1 - x0 + 2 * margin, height: y1 - y0 + 2 * margin });
+  // tesseract reads best with white all round the line.
+  const border = Math.round(CROP_SCALE * 2);
+  const out = { width: text.width + 2 * border, height: text.height + 2 * border, data: new Uint8Array((text.width + 2 * border) * (text.height + 2 * border)).fill(paper) };
+  for (let y = 0; y < text.height; y += 1) out.data.set(text.data.subarray(y * text.width, (y + 1) * text.width), (y + border) * out.width + border);
+  return out;
+}
+
+/** Registers every scanned page to its page of the template (page order as scanned). */
+export function registerForm(pages: GrayRaster[], template: FormTemplate): Array<PageRegistration | null> {
+  return pages.slice(0, template.pages).map((page, index) => registerPage(page, template, index + 1));
+}
+
+function signatureOf(pages: GrayRaster[], template: FormTemplate, registrations?: Array<PageRegistration | null>): FormReading['signature'] {
   const page = pages[template.signature.page - 1];
-  if (!page) return { signed: false, inkRatio: 0, page: template.signature.page, box: { x: 0, y: 0, width: 0, height: 0 } };
-  const box = zoneBox(template.signature, template, page);
+  const registration = registrations?.[template.signature.page - 1];
+  // An unregistered page has no known signature box: not signed, and the page's warning says why.
+  if (!page || registration === null) return { signed: false, inkRatio: 0, page: template.signature.page, box: { x: 0, y: 0, width: 0, height: 0 } };
+  const box = zoneBox(template.signature, template, page, registration);
   return { ...checkSignature(page, box), page: template.signature.page, box };
 }
 
@@ -96,14 +189,23 @@ export function readAcroForm(objects: PdfFieldObjects | null, pages: GrayRaster[
   return { source: 'acroform', fields, identity: identityOf(fields), signature: signatureOf(pages, template), warnings: [] };
 }
 
-/** The profile ticked on a scan: a value only when exactly one box is ticked, a warning otherwise. */
-export function readProfile(pages: GrayRaster[], template: FormTemplate): { field: FormFieldReading | null; warning: ReadingWarning | null; ticks: TickReading | null } {
+/**
+ * The profile ticked on a registered scan: a value only when exactly one box is ticked, a warning
+ * otherwise. Each box is cut out upright from the registered page and read there.
+ */
+export function readProfile(pages: GrayRaster[], template: FormTemplate, registrations = registerForm(pages, template)): { field: FormFieldReading | null; warning: ReadingWarning | null; ticks: TickReading | null } {
   const zones = template.choiceBoxes.tipo_profilo;
   const pageNumber = Object.values(zones ?? {})[0]?.page ?? 1;
   const page = pages[pageNumber - 1];
-  if (!zones || !page) return { field: null, warning: null, ticks: null };
-  const boxes = Object.fromEntries(Object.entries(zones).map(([option, zone]) => [option, zoneBox(zone, template, page)]));
-  const ticks = readTicks(page, boxes);
+  const registration = registrations[pageNumber - 1];
+  if (!zones || !page || !registration) return { field: null, warning: null, ticks: null };
+  const inkRatios: Record<string, number> = {};
+  for (const [option, zone] of Object.entries(zones)) {
+    const crop = uprightZone(page, registration, zone, 0);
+    inkRatios[option] = readTicks(crop, { [option]: { x: 0, y: 0, width: crop.width, height: crop.height } }).inkRatios[option];
+  }
+  const ticks = ticksFromInk(inkRatios);
+  const boxes = Object.fromEntries(Object.entries(zones).map(([option, zone]) => [option, zoneBox(zone, template, page, registration)]));
   if (ticks.ticked.length === 0) return { field: null, warning: warning('profileNotTicked'), ticks };
   if (ticks.ticked.length > 1) return { field: null, warning: warning('profileTickedSeveral'), ticks };
   const [value] = ticks.ticked;
@@ -115,7 +217,7 @@ export interface FilledZone {
   name: Exclude<FormFieldName, 'tipo_profilo'>;
   page: number;
   box: Box;
-  /** Inside the printed frame: what is OCR'd and classified. */
+  /** The text line inside the printed frame, upright at 300 dpi: what is OCR'd and classified. */
   interior: GrayRaster;
   evidence: WritingEvidence;
   /** The zone's own verdict, or its form's when its letters were too few to tell. */
@@ -123,25 +225,23 @@ export interface FilledZone {
 }
 
 /**
- * Every field zone holding ink, classified typed or handwritten. Zones whose letters were too few
- * to tell (a sex, a province) follow the rest of their form; with nothing to follow they count as
- * handwritten: a suggestion the clerk confirms loses nothing, a wrong prefill could.
+ * Every field zone holding ink on a registered page, classified typed or handwritten. Zones whose
+ * letters did not tell (a sex, a province; lower case and digits, whose tops lie on more lines than
+ * two) follow the zones of their form that did; with nothing to
+ * follow they count as handwritten: a suggestion the clerk confirms loses nothing, a wrong prefill
+ * could. Zones of pages that could not be registered are not read at all.
  */
-export function filledZones(pages: GrayRaster[], template: FormTemplate): FilledZone[] {
+export function filledZones(pages: GrayRaster[], template: FormTemplate, registrations = registerForm(pages, template)): FilledZone[] {
   const zones: Array<Omit<FilledZone, 'writing'>> = [];
   for (const name of FORM_FIELD_NAMES) {
     if (name === 'tipo_profilo') continue;
     const zone = template.fields[name];
     const page = pages[zone.page - 1];
-    if (!page) continue;
-    const box = zoneBox(zone, template, page);
-    // Inside the printed frame only: its border would read as `|` or `I`.
-    // Vertically only a little: accents on capitals reach the top of the frame.
-    const ix = box.height * 0.15;
-    const iy = box.height * 0.08;
-    const interior = cropBox(page, { x: box.x + ix, y: box.y + iy, width: box.width - 2 * ix, height: box.height - 2 * iy });
-    if (inkShare(interior) < EMPTY_ZONE_INK) continue;
-    zones.push({ name, page: zone.page, box, interior, evidence: classifyWriting(interior) });
+    const registration = registrations[zone.page - 1];
+    if (!page || !registration) continue;
+    const interior = zoneText(uprightZone(page, registration, zone, ZONE_PAD), zone, ZONE_PAD);
+    if (!interior) continue;
+    zones.push({ name, page: zone.page, box: zoneBox(zone, template, page, registration), interior, evidence: classifyWriting(interior) });
   }
   const decided = zones.map((z) => z.evidence.writing).filter((w): w is Writing => w !== null);
   const typed = decided.filter((w) => w === 'typed').length;
@@ -150,21 +250,41 @@ export function filledZones(pages: GrayRaster[], template: FormTemplate): Filled
 }
 
 /**
- * A printed form scanned back: OCR of each filled field zone, each classified typed or
- * handwritten, and the profile's tick boxes. Pages must be upright, whole A4 scans in template
- * order. No value is exact: typed ones are for the clerk to check, handwritten ones only suggestions.
+ * A printed form scanned back: each page registered to the template, then OCR of each filled
+ * field zone, each classified typed or handwritten, and the profile's tick boxes. Pages must be in
+ * template order; a page that does not register (blank, another document, cut off) gives no
+ * values and a warning. A typed value is kept only when it has its field's shape, and is
+ * confirmed (confidence up to 0.99) only when something on the form could refute it; the rest stay
+ * below `UNCONFIRMED_MAX_CONFIDENCE` for the clerk to check. Handwritten values are suggestions.
  */
 export async function readFormByZones(pages: GrayRaster[], template: FormTemplate, ocr: OcrEngine): Promise<FormReading> {
-  const fields: FormReading['fields'] = {};
+  const registrations = registerForm(pages, template);
+  const warnings: ReadingWarning[] = [];
+  for (let page = 1; page <= template.pages; page += 1) {
+    if (!registrations[page - 1]) warnings.push({ code: 'formPageNotRegistered', message: translate('it', 'documentReading.warning.formPageNotRegistered', { page }) });
+  }
+  const read: Array<{ zone: FilledZone; value: string; confidence: number }> = [];
   await Promise.all(
-    filledZones(pages, template).map(async ({ name, page, box, interior, writing }) => {
-      const result = await ocr.recognize({ image: interior, layout: 'block' });
-      const line = result.lines.find((l) => l.text.trim() !== '');
-      if (!line) return;
-      fields[name] = { value: line.text.trim(), source: 'ocr', confidence: Math.round(line.confidence) / 100, page, box, writing };
+    filledZones(pages, template, registrations).map(async (zone) => {
+      const result = await ocr.recognize({ image: zone.interior, layout: 'block' });
+      const lines = result.lines.filter((l) => l.text.trim() !== '');
+      if (lines.length === 0) return;
+      const text = lines.map((l) => l.text).join(' ');
+      const confidence = Math.min(...lines.map((l) => l.confidence)) / 100;
+      // A handwritten value is only a suggestion: kept as read, for the clerk to judge.
+      const value = zone.writing === 'handwritten' ? cleanZoneText(text) : zoneValue(zone.name, text);
+      if (value) read.push({ zone, value, confidence });
     }),
   );
-  const profile = readProfile(pages, template);
+  const typedValues = Object.fromEntries(read.filter((r) => r.zone.writing === 'typed').map((r) => [r.zone.name, r.value]));
+  const confirmed = confirmedFields(typedValues);
+  const fields: FormReading['fields'] = {};
+  for (const { zone, value, confidence } of read) {
+    const ceiling = zone.writing === 'typed' && confirmed.has(zone.name) ? 0.99 : UNCONFIRMED_MAX_CONFIDENCE;
+    fields[zone.name] = { value, source: 'ocr', confidence: Math.round(Math.min(ceiling, confidence) * 100) / 100, page: zone.page, box: zone.box, writing: zone.writing };
+  }
+  const profile = readProfile(pages, template, registrations);
   if (profile.field) fields.tipo_profilo = profile.field;
-  return { source: 'ocr', fields, identity: identityOf(fields), signature: signatureOf(pages, template), warnings: profile.warning ? [profile.warning] : [] };
+  if (profile.warning) warnings.push(profile.warning);
+  return { source: 'ocr', fields, identity: identityOf(fields), signature: signatureOf(pages, template, registrations), warnings };
 }

@@ -33,7 +33,12 @@ function middleInk(page: GrayRaster, box: Box): number {
 export function readTicks(page: GrayRaster, boxes: Record<string, Box>): TickReading {
   const inkRatios: Record<string, number> = {};
   for (const [option, box] of Object.entries(boxes)) inkRatios[option] = Math.round(middleInk(page, box) * 1000) / 1000;
-  return { ticked: Object.keys(boxes).filter((option) => inkRatios[option] >= TICKED_RATIO), inkRatios };
+  return ticksFromInk(inkRatios);
+}
+
+/** The options ticked, from the ink share of each box's middle (each box measured on its own crop). */
+export function ticksFromInk(inkRatios: Record<string, number>): TickReading {
+  return { ticked: Object.keys(inkRatios).filter((option) => inkRatios[option] >= TICKED_RATIO), inkRatios };
 }
 
 /**
