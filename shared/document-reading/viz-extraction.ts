@@ -1,15 +1,18 @@
 /**
  * Printed (visual inspection zone) fields of each document type, from the OCR lines of one side.
- * Layouts differ per document, so each type has its own reader; all of them only return what they
- * found in the text, never a default.
+ * No fixed layout: labels are found as text (whole labels, see text-patterns.ts) and each value is
+ * taken from the text under its label (the nearest line below with words in the label's column) or
+ * beside it, as the document type prints it. A field whose label or value was not read stays
+ * empty: never a default, never a label read as a value.
  */
 import { parseDocumentDate } from '../identity/dates';
 import { nameAgreesWithFiscalCode } from '../identity/fiscal-code';
 import type { DocumentType } from '../identity/types';
-import { fromLine, type FieldCandidates } from './field-candidate';
+import { fromLine, type FieldCandidate, type FieldCandidates } from './field-candidate';
 import { fiscalCodeInText } from './fiscal-code-text';
 import type { OcrLine, OcrPage } from './ocr-engine';
-import { BILINGUAL_DATE, findCode, isLabelLine, nameLine, NUMERIC_DATE, PLACE_WITH_PROVINCE, cleanName } from './text-patterns';
+import type { Box } from './raster';
+import { BILINGUAL_DATE, cleanName, codeOfClass, findCode, findLabels, labelToken, nameLine, NUMERIC_DATE, PLACE_WITH_PROVINCE, type LabelKey } from './text-patterns';
 
 export const CIE_NUMBER = 'LLDDDDDLL';
 export const PASSPORT_NUMBER = 'LLDDDDDDD';
@@ -32,75 +35,196 @@ function placeOf(text: string): { place: string; province: string } | null {
   return place ? { place, province: m[2] } : null;
 }
 
-function valueLines(page: OcrPage): OcrLine[] {
-  return page.lines.filter((l) => !isLabelLine(l.text));
+interface Word {
+  text: string;
+  confidence: number;
+  box: Box;
+  line: number;
+  /** Part of a printed label. */
+  label: boolean;
 }
 
-function codeIn(lines: OcrLine[], classes: string): FieldCandidates['documentNumber'] {
-  for (const line of lines) {
-    const code = findCode(line.text, classes);
-    if (code) return fromLine(code.value, line);
+interface FoundLabel {
+  key: LabelKey;
+  box: Box;
+  line: number;
+  /** Index in its line's words of the first word after the label. */
+  end: number;
+}
+
+interface TextLayout {
+  lines: Word[][];
+  labels: FoundLabel[];
+}
+
+function union(boxes: Box[]): Box {
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+}
+
+/** A line's words, a word holding a slash cut at it ("NOME/NAME"); a line without words is cut at its spaces. */
+function wordsOf(line: OcrLine, index: number): Word[] {
+  const source = line.words.length > 0 ? line.words : [{ text: line.text, confidence: line.confidence, box: line.box }];
+  return source.flatMap((word) => {
+    const parts = word.text.split(/(\/)|\s+/).filter((p): p is string => Boolean(p));
+    const length = parts.reduce((n, p) => n + p.length + 1, -1);
+    let offset = 0;
+    return parts.map((text) => {
+      const x = word.box.x + (word.box.width * offset) / Math.max(1, length);
+      offset += text.length + 1;
+      return { text, confidence: word.confidence, box: { x, y: word.box.y, width: (word.box.width * text.length) / Math.max(1, length), height: word.box.height }, line: index, label: false };
+    });
+  });
+}
+
+function layoutOf(page: OcrPage): TextLayout {
+  const lines = page.lines.map(wordsOf);
+  const labels: FoundLabel[] = [];
+  lines.forEach((words, line) => {
+    for (const match of findLabels(words.map((w) => w.text))) {
+      const own = words.slice(match.start, match.end);
+      for (const w of own) w.label = true;
+      labels.push({ key: match.key, box: union(own.map((w) => w.box)), line, end: match.end });
+    }
+  });
+  return { lines, labels };
+}
+
+const overlapsVertically = (a: Box, b: Box) => Math.abs(a.y + a.height / 2 - (b.y + b.height / 2)) < Math.max(a.height, b.height) * 0.6;
+
+/** Guilloche specks are no part of a value; the punctuation of dates and places is. */
+const isNoise = (w: Word) => labelToken(w.text) === '' && !/[/().'’-]/.test(w.text);
+
+/**
+ * The value printed under a label: the nearest line below (within a few label heights) that has
+ * words in the label's column, the column running from the label to the next label on its row.
+ * When that line holds a label in the column, the value was not read: nothing is returned rather
+ * than a line further down.
+ */
+function valueBelow(layout: TextLayout, label: FoundLabel): Word[] | null {
+  const tolerance = label.box.height * 0.8;
+  const right = layout.labels.filter((l) => l !== label && l.box.x > label.box.x + tolerance && overlapsVertically(l.box, label.box));
+  const left = layout.labels.filter((l) => l !== label && l.box.x < label.box.x - tolerance && overlapsVertically(l.box, label.box));
+  const from = Math.max(label.box.x - tolerance, ...left.map((l) => l.box.x + tolerance));
+  const to = Math.min(Infinity, ...right.map((l) => l.box.x - tolerance));
+  const top = label.box.y + label.box.height * 0.6;
+  const bottom = label.box.y + label.box.height * 4.5;
+  let best: Word[] | null = null;
+  for (const words of layout.lines) {
+    const inColumn = words.filter((w) => w.line !== label.line && !isNoise(w) && w.box.y >= top && w.box.y <= bottom && w.box.x >= from && w.box.x < to);
+    if (inColumn.length === 0) continue;
+    if (!best || inColumn[0].box.y < best[0].box.y) best = inColumn;
+  }
+  if (!best || best.some((w) => w.label)) return null;
+  return best.sort((a, b) => a.box.x - b.box.x);
+}
+
+/** The value printed after a label on the same line, up to the next label. */
+function valueBeside(layout: TextLayout, label: FoundLabel): Word[] | null {
+  const words = layout.lines[label.line];
+  const value: Word[] = [];
+  for (const w of words.slice(label.end)) {
+    if (w.label) break;
+    if (!isNoise(w)) value.push(w);
+  }
+  return value.length > 0 ? value : null;
+}
+
+function labelled(layout: TextLayout, key: LabelKey): FoundLabel[] {
+  return layout.labels.filter((l) => l.key === key);
+}
+
+type Where = 'below' | 'beside';
+
+/** The value's words under (or beside) the first label of this kind that has one. */
+function valueOf(layout: TextLayout, key: LabelKey, where: Where): Word[] | null {
+  for (const label of labelled(layout, key)) {
+    const value = where === 'below' ? valueBelow(layout, label) : valueBeside(layout, label);
+    if (value) return value;
+  }
+  return null;
+}
+
+function candidate(value: string, words: Word[]): FieldCandidate {
+  return { value, source: 'viz', confidence: Math.max(0, Math.min(1, Math.min(...words.map((w) => w.confidence)) / 100)), box: union(words.map((w) => w.box)) };
+}
+
+const textOf = (words: Word[]) => words.map((w) => w.text).join(' ');
+
+/** A value that must be one thing: a name, a date, a sex, a nationality, a place. */
+const PARSERS = {
+  name: (text: string) => nameLine(text),
+  date: (text: string) => {
+    const found = [...dates(text), ...bilingualDates(text)];
+    return found.length === 1 ? found[0] : null;
+  },
+  sex: (text: string) => /^\s*([MF])\s*$/.exec(text.toUpperCase())?.[1] ?? null,
+  nationality: (text: string) => (/^\s*(ITA|ITALIANA|ITALIANO)\s*$/.test(text.toUpperCase()) ? 'ITA' : null),
+  place: (text: string) => placeOf(text)?.place ?? nameLine(text),
+};
+
+function field(layout: TextLayout, key: LabelKey, where: Where, parse: (text: string) => string | null): FieldCandidate | undefined {
+  const words = valueOf(layout, key, where);
+  const value = words && parse(textOf(words));
+  return words && value ? candidate(value, words) : undefined;
+}
+
+/** A code printed without a label (the CIE number top right): the first value word, or two adjacent ones, of its classes. */
+function unlabelledCode(layout: TextLayout, classes: string): FieldCandidate | undefined {
+  for (const line of layout.lines) {
+    const words = line.filter((w) => !w.label && !isNoise(w));
+    for (let i = 0; i < words.length; i += 1) {
+      for (const run of [words.slice(i, i + 1), words.slice(i, i + 2)]) {
+        const code = codeOfClass(labelToken(textOf(run)), classes);
+        if (code) return candidate(code, run);
+      }
+    }
   }
   return undefined;
 }
 
+/** "ROMA (RM) 12.04.1985": place, province in brackets, date, on one line under one label. */
+function placeAndDate(layout: TextLayout, out: FieldCandidates): void {
+  const words = valueOf(layout, 'birthPlaceAndDate', 'below');
+  if (!words) return;
+  const text = textOf(words);
+  const place = placeOf(text);
+  const found = dates(text);
+  if (place) out.birthPlace = candidate(place.place, words);
+  if (found.length === 1) out.birthDate = candidate(found[0], words);
+}
+
+/** CIE front: every label bilingual, above its value; the number top right has no label. */
 function cieFront(page: OcrPage): FieldCandidates {
+  const layout = layoutOf(page);
   const out: FieldCandidates = {};
-  const lines = valueLines(page);
-  out.documentNumber = codeIn(page.lines, CIE_NUMBER);
-  const anchorIndex = lines.findIndex((l) => placeOf(l.text) && dates(l.text).length === 1);
-  if (anchorIndex < 0) return out;
-  const anchor = lines[anchorIndex];
-  const place = placeOf(anchor.text);
-  if (place) out.birthPlace = fromLine(place.place, anchor);
-  out.birthDate = fromLine(dates(anchor.text)[0], anchor);
-  // Surname and name are the two value lines above the birth line, in the same column.
-  const column = lines.slice(0, anchorIndex).filter((l) => Math.abs(l.box.x - anchor.box.x) < anchor.box.height * 2);
-  const given = column.at(-1);
-  const surname = column.at(-2);
-  const givenName = given && nameLine(given.text);
-  const surnameName = surname && nameLine(surname.text);
-  if (given && givenName) out.givenNames = fromLine(givenName, given);
-  if (surname && surnameName) out.surname = fromLine(surnameName, surname);
-  for (const line of lines.slice(anchorIndex + 1)) {
-    const sex = /^\s*([MF])\b/.exec(line.text);
-    if (!out.sex && sex) out.sex = fromLine(sex[1], line);
-    const found = dates(line.text);
-    if (!out.issueDate && found.length === 2) {
-      out.issueDate = fromLine(found[0], line);
-      out.expiryDate = fromLine(found[1], line);
-    }
-  }
+  out.documentNumber = unlabelledCode(layout, CIE_NUMBER);
+  out.surname = field(layout, 'surname', 'below', PARSERS.name);
+  out.givenNames = field(layout, 'givenNames', 'below', PARSERS.name);
+  placeAndDate(layout, out);
+  out.sex = field(layout, 'sex', 'below', PARSERS.sex);
+  out.nationality = field(layout, 'nationality', 'below', PARSERS.nationality);
+  out.issueDate = field(layout, 'issueDate', 'below', PARSERS.date);
+  out.expiryDate = field(layout, 'expiryDate', 'below', PARSERS.date);
   return out;
 }
 
+/** Passport data page: bilingual labels above their values; printed dates `01 NOV/NOV 1990`. */
 function passportPage(page: OcrPage): FieldCandidates {
+  const layout = layoutOf(page);
   const out: FieldCandidates = {};
-  const lines = valueLines(page);
-  out.documentNumber = codeIn(lines, PASSPORT_NUMBER);
-  const dated = lines.flatMap((line) => bilingualDates(line.text).map((date) => ({ line, date })));
-  if (dated.length === 3) {
-    out.birthDate = fromLine(dated[0].date, dated[0].line);
-    out.issueDate = fromLine(dated[1].date, dated[1].line);
-    out.expiryDate = fromLine(dated[2].date, dated[2].line);
-  }
-  const placeLine = lines.find((l) => placeOf(l.text) && bilingualDates(l.text).length === 0);
-  const place = placeLine && placeOf(placeLine.text);
-  if (placeLine && place) out.birthPlace = fromLine(place.place, placeLine);
-  // The citizenship value (ITALIANA) follows the given names; REPUBBLICA ITALIANA is the heading.
-  const citizenship = lines.findIndex((l) => /^\s*ITALIAN[AO]\s*$/.test(l.text.toUpperCase()));
-  if (citizenship >= 2) {
-    const given = lines[citizenship - 1];
-    const surname = lines[citizenship - 2];
-    const givenName = nameLine(given.text);
-    const surnameName = nameLine(surname.text);
-    if (givenName && surnameName) {
-      out.givenNames = fromLine(givenName, given);
-      out.surname = fromLine(surnameName, surname);
-    }
-  }
-  const sex = lines.find((l) => bilingualDates(l.text).length === 1 && /\s([MF])\s*$/.test(l.text));
-  if (sex) out.sex = fromLine(/\s([MF])\s*$/.exec(sex.text)?.[1] as string, sex);
+  const number = valueOf(layout, 'documentNumber', 'below');
+  const code = number && findCode(textOf(number), PASSPORT_NUMBER);
+  if (number && code) out.documentNumber = candidate(code.value, number);
+  out.surname = field(layout, 'surname', 'below', PARSERS.name);
+  out.givenNames = field(layout, 'givenNames', 'below', PARSERS.name);
+  out.nationality = field(layout, 'nationality', 'below', PARSERS.nationality);
+  out.birthDate = field(layout, 'birthDate', 'below', PARSERS.date);
+  out.sex = field(layout, 'sex', 'below', PARSERS.sex);
+  out.birthPlace = field(layout, 'birthPlace', 'below', PARSERS.place);
+  out.issueDate = field(layout, 'issueDate', 'below', PARSERS.date);
+  out.expiryDate = field(layout, 'expiryDate', 'below', PARSERS.date);
   return out;
 }
 
@@ -150,64 +274,49 @@ function namesUnderFiscalCode(lines: OcrLine[]): Pick<FieldCandidates, 'surname'
   };
 }
 
+/** Tessera sanitaria: small labels above their values; the province has its own column. */
 function healthCard(page: OcrPage): FieldCandidates {
+  const layout = layoutOf(page);
   const out: FieldCandidates = {};
-  const lines = valueLines(page).filter((l) => !/TESSERA|SANITARIA|MINISTERO|FINANZE/.test(l.text.toUpperCase()));
-  // Each value sits under its label; the labels are large enough on this card for OCR to read them.
-  const below = (label: RegExp) => {
-    const at = page.lines.findIndex((l) => label.test(l.text.trim()));
-    return at >= 0 ? page.lines.slice(at + 1).find((l) => Math.abs(l.box.x - page.lines[at].box.x) < page.lines[at].box.height * 2) : undefined;
-  };
-  const surnameLine = below(/^Cognome$/i);
-  const givenLine = below(/^Nome$/i);
-  const placeLine = below(/^Luogo di nascita/i);
-  const surname = surnameLine && nameLine(surnameLine.text);
-  const given = givenLine && nameLine(givenLine.text);
-  if (surnameLine && surname) out.surname = fromLine(surname, surnameLine);
-  if (givenLine && given) out.givenNames = fromLine(given, givenLine);
+  out.surname = field(layout, 'surname', 'below', PARSERS.name);
+  out.givenNames = field(layout, 'givenNames', 'below', PARSERS.name);
   if (!out.surname || !out.givenNames) {
-    const byOrder = namesUnderFiscalCode(lines);
+    const byOrder = namesUnderFiscalCode(page.lines.filter((l) => !isLabelOnly(l)));
     out.surname ??= byOrder.surname;
     out.givenNames ??= byOrder.givenNames;
   }
-  const placeName = placeLine && nameLine(placeLine.text);
-  // The province sits in its own column; OCR may or may not join it to the place.
-  if (placeLine && placeName) out.birthPlace = fromLine(placeName.replace(/\s[A-Z]{2}$/, ''), placeLine);
-  const found = lines.flatMap((line) => dates(line.text).map((date) => ({ line, date })));
-  if (found.length === 2) {
-    // Birth date on the left, expiry on the right of the same row.
-    const [birth, expiry] = found[0].line === found[1].line ? found : found.slice().sort((a, b) => a.line.box.x - b.line.box.x);
-    out.birthDate = fromLine(birth.date, birth.line);
-    out.expiryDate = fromLine(expiry.date, expiry.line);
-  }
-  const sexLine = lines.find((l) => /\d{4}\s+[MF]\b/.test(l.text));
-  const sex = sexLine && /\d{4}\s+([MF])\b/.exec(sexLine.text);
-  if (sexLine && sex) out.sex = fromLine(sex[1], sexLine);
+  out.birthPlace = field(layout, 'birthPlace', 'below', PARSERS.name);
+  out.birthDate = field(layout, 'birthDate', 'below', PARSERS.date);
+  out.expiryDate = field(layout, 'expiryDate', 'below', PARSERS.date);
+  out.sex = field(layout, 'sex', 'below', PARSERS.sex);
   return out;
 }
 
+function isLabelOnly(line: OcrLine): boolean {
+  const words = wordsOf(line, 0).filter((w) => !isNoise(w));
+  const labels = findLabels(words.map((w) => w.text));
+  return labels.reduce((n, m) => n + m.end - m.start, 0) >= words.length;
+}
+
+/** Paper carta d'identità: each label at the start of its line, its value after it. */
 function paperId(page: OcrPage): FieldCandidates {
+  const layout = layoutOf(page);
   const out: FieldCandidates = {};
+  out.surname = field(layout, 'surname', 'beside', PARSERS.name);
+  out.givenNames = field(layout, 'givenNames', 'beside', PARSERS.name);
+  out.birthDate = field(layout, 'birthDate', 'beside', PARSERS.date);
+  out.issueDate = field(layout, 'issueDate', 'beside', PARSERS.date);
+  out.expiryDate = field(layout, 'expiryDate', 'beside', PARSERS.date);
+  out.nationality = field(layout, 'nationality', 'beside', PARSERS.nationality);
   for (const line of page.lines) {
     const text = line.text.trim();
-    const labelled = (label: RegExp) => label.exec(text)?.[1]?.trim() ?? null;
-    const number = labelled(/\bN[.,°]?\s*([A-Z0-9]{9})\b/);
+    // The number after "N." on the title line, the birth place on the line that starts with "a".
+    const number = /\bN\s*[.,°]?\s*([A-Z0-9]{9})\b/.exec(text)?.[1];
     const code = number && findCode(number, PAPER_ID_NUMBER);
     if (code && !out.documentNumber) out.documentNumber = fromLine(code.value, line);
-    const surname = labelled(/^Cognome\s+(.+)$/i);
-    if (surname && nameLine(surname)) out.surname = fromLine(nameLine(surname) as string, line);
-    const name = labelled(/^Nome\s+(.+)$/i);
-    if (name && nameLine(name)) out.givenNames = fromLine(nameLine(name) as string, line);
-    const born = labelled(/^nato\s+il\s+(.+)$/i);
-    if (born && dates(born)[0]) out.birthDate = fromLine(dates(born)[0], line);
-    const at = labelled(/^a\s+(.+)$/i);
+    const at = /^a\s+(.+)$/i.exec(text)?.[1];
     const place = at && placeOf(at);
-    if (place) out.birthPlace = fromLine(place.place, line);
-    const issued = labelled(/Rilasciata\s+il\s+(\d.*?)(?:\s+Scadenza|$)/i);
-    if (issued && dates(issued)[0]) out.issueDate = fromLine(dates(issued)[0], line);
-    const expiry = labelled(/Scadenza\s+(.+)$/i);
-    if (expiry && dates(expiry)[0]) out.expiryDate = fromLine(dates(expiry)[0], line);
-    if (/^Cittadinanza\s+ITALIANA/i.test(text)) out.nationality = fromLine('ITA', line);
+    if (place && !out.birthPlace) out.birthPlace = fromLine(place.place, line);
   }
   return out;
 }
