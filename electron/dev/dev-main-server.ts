@@ -1,4 +1,5 @@
 import fsp from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -14,6 +15,9 @@ import { createDraftFolder, DRAFT_MAX_AGE_MS } from '../main/documents/draft-fol
 import { createCaseBundleFile } from '../main/documents/case-bundle-file';
 import { createDiagnosticsFolder } from '../main/diagnostics/diagnostics-folder';
 import { diagnoseCentralService } from '../main/central-service/central-diagnosis';
+import { createAccountGuard } from '../main/accounts/account-guard';
+import { checkHotFolderOnDisk, systemFolders } from '../main/hot-folder/hot-folder-path';
+import { MAX_BUNDLE_BYTES } from '../../shared/case-bundle/envelope';
 
 /**
  * Dev web mode: the same main-process handlers, reached over HTTP on 127.0.0.1 instead of IPC.
@@ -29,13 +33,30 @@ export interface DevMainServer {
 
 export const DEV_MAIN_PREFIX = '/__main/';
 
+/**
+ * The dev web mode's stand-in for the folder dialog: the path in this file of the dev profile,
+ * written from outside the browser (a developer, a Playwright test in Node). The page itself has
+ * no way to name a folder.
+ */
+export const DEV_FOLDER_CHOICE_FILE = 'next-folder-choice.txt';
+
+/** The largest request the bridge reads: the largest contract payload (a case bundle as base64) and its JSON envelope. */
+export const MAX_BRIDGE_BODY_BYTES = Math.ceil(MAX_BUNDLE_BYTES / 3) * 4 + 64 * 1024;
+
 export function createDevMainServer(options: { userData: string; appOrigin: string; devSocketOrigin: string }): DevMainServer {
   const { userData } = options;
   const settingsFile = path.join(userData, 'settings.json');
   const settings = createSettingsStore({
     load: () => fsp.readFile(settingsFile, 'utf8').catch(() => null),
     save: (json) => writeFileAtomic(settingsFile, json),
-    folderExists: (folder) => fsp.stat(folder).then((s) => s.isDirectory(), () => false),
+    checkHotFolder: (folder) =>
+      checkHotFolderOnDisk(folder, { platform: process.platform, protectedTrees: [userData], profileRoots: [os.homedir()], systemTrees: systemFolders(process.platform, process.env) }),
+  });
+  const accountsFile = path.join(userData, 'dev-accounts.json');
+  const accounts = createAccountGuard({
+    load: () => fsp.readFile(accountsFile, 'utf8').catch(() => null),
+    save: (json) => writeFileAtomic(accountsFile, json),
+    randomBytes: (size) => crypto.randomBytes(size),
   });
   const logFile = path.join(userData, 'logs', 'sportello.log');
   const log = createRotatingLog({ file: logFile, maxBytes: 1_000_000, maxFiles: 5, fs: nodeLogFileSystem() });
@@ -73,6 +94,13 @@ export function createDevMainServer(options: { userData: string; appOrigin: stri
     diagnoseCentral: () => diagnoseCentralService({ serviceUrl: async () => (await settings.get()).centralServiceUrl, fetch: (url, init) => fetch(url, init) }),
     // No save dialog in a browser: bundles go to a folder of the dev profile and the path is returned.
     caseBundles: createCaseBundleFile({ chooseTarget: async (name) => path.join(userData, 'bundles', name), write: writeFileAtomic }),
+    accounts,
+    chooseHotFolder: async () => {
+      const choice = path.join(userData, DEV_FOLDER_CHOICE_FILE);
+      const folder = await fsp.readFile(choice, 'utf8').catch(() => null);
+      await fsp.rm(choice, { force: true });
+      return folder === null ? null : folder.trim();
+    },
     dataKey: async () => {
       const existing = await fsp.readFile(keyFile, 'utf8').catch(() => null);
       if (existing) return existing.trim();
@@ -95,9 +123,23 @@ export function createDevMainServer(options: { userData: string; appOrigin: stri
       res.statusCode = 404;
       return res.end();
     }
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const tooLarge = () => {
+      res.statusCode = 413;
+      res.setHeader('Connection', 'close');
+      res.end();
+      req.destroy();
+    };
+    if (declared > MAX_BRIDGE_BODY_BYTES) return tooLarge();
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+    let received = 0;
+    req.on('data', (c: Buffer) => {
+      received += c.length;
+      if (received > MAX_BRIDGE_BODY_BYTES) return tooLarge();
+      chunks.push(c);
+    });
     req.on('end', () => {
+      if (received > MAX_BRIDGE_BODY_BYTES) return;
       let payload: unknown;
       try {
         payload = (JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { payload?: unknown }).payload;

@@ -6,6 +6,7 @@ import type { DraftFolder } from './documents/draft-folder';
 import type { CaseBundleFile } from './documents/case-bundle-file';
 import type { DiagnosticsFolder } from './diagnostics/diagnostics-folder';
 import type { CentralDiagnosis } from '../../shared/central-api/transport-diagnosis';
+import type { AccountGuard } from './accounts/account-guard';
 
 export interface IpcHandlerDeps {
   version: string;
@@ -22,7 +23,14 @@ export interface IpcHandlerDeps {
   diagnostics: DiagnosticsFolder;
   /** `diagnoseCentralService` bound to the configured URL and this runtime's network stack. */
   diagnoseCentral: () => Promise<CentralDiagnosis>;
+  /** Sealed clerk accounts and main's own record of who is signed in. */
+  accounts: AccountGuard;
+  /** A folder dialog shown by main (dev web mode: the answer a browser test set); null when cancelled. */
+  chooseHotFolder: () => Promise<string | null>;
 }
+
+/** The clerk's own preferences; every other setting belongs to the workstation and is admin only. */
+const PERSONAL_SETTINGS: ReadonlySet<string> = new Set(['locale']);
 
 /** The main-process side of every contract channel. */
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
@@ -36,7 +44,23 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       userDataPath: deps.userDataPath,
     }),
     'settings:get': () => deps.settings.get(),
-    'settings:update': (patch) => deps.settings.update(patch),
+    'settings:update': (patch) => {
+      if (Object.keys(patch).some((field) => !PERSONAL_SETTINGS.has(field))) deps.accounts.requireAdmin();
+      return deps.settings.update(patch);
+    },
+    'hotFolder:choose': async () => {
+      deps.accounts.requireAdmin();
+      const folder = await deps.chooseHotFolder();
+      if (folder === null) return { chosen: false, settings: await deps.settings.get() };
+      return { chosen: true, settings: await deps.settings.update({ scannerHotFolder: folder }) };
+    },
+    'accounts:open': ({ storeId, clerks }) => deps.accounts.open(storeId, clerks),
+    'accounts:seal': ({ storeId, clerk }) => deps.accounts.seal(storeId, clerk),
+    'accounts:signIn': ({ storeId, clerk, password }) => deps.accounts.signIn(storeId, clerk, password),
+    'accounts:signOut': async () => {
+      deps.accounts.signOut();
+      return null;
+    },
     'log:write': async (entry) => {
       deps.log.write(entry);
       return null;

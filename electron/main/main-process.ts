@@ -20,6 +20,8 @@ import { BUNDLE_EXTENSION } from '../../shared/case-bundle/envelope';
 import { createDiagnosticsFolder } from './diagnostics/diagnostics-folder';
 import { diagnoseCentralService } from './central-service/central-diagnosis';
 import { createCertificateErrors } from './central-service/certificate-errors';
+import { createAccountGuard } from './accounts/account-guard';
+import { checkHotFolderOnDisk, systemFolders } from './hot-folder/hot-folder-path';
 
 const HOT_FOLDER_POLL_MS = 1000;
 
@@ -77,12 +79,29 @@ export function startMainProcess(electron: ElectronModules, paths: MainPaths): v
       fs: nodeLogFileSystem(),
     });
     const settingsFile = path.join(userData, 'settings.json');
+    const keyFile = path.join(userData, 'data-key.bin');
+    const hotFolderLimits = {
+      platform: process.platform,
+      protectedTrees: [userData, path.dirname(keyFile), path.dirname(app.getPath('exe'))],
+      profileRoots: [app.getPath('home')],
+      systemTrees: systemFolders(process.platform, process.env),
+    };
     const settings = createSettingsStore({
       load: () => fsp.readFile(settingsFile, 'utf8').catch(() => null),
       save: (json) => writeFileAtomic(settingsFile, json),
-      folderExists: (folder) => fsp.stat(folder).then((s) => s.isDirectory(), () => false),
+      checkHotFolder: (folder) => checkHotFolderOnDisk(folder, hotFolderLimits),
     });
-    const keyFile = path.join(userData, 'data-key.bin');
+    // Which accounts main sealed, and the seal key: wrapped by the OS keychain like the data key.
+    const accountsFile = path.join(userData, 'accounts.bin');
+    const accounts = createAccountGuard({
+      load: () =>
+        fsp.readFile(accountsFile).then(
+          (wrapped) => safeStorage.decryptString(wrapped),
+          () => null,
+        ),
+      save: (json) => writeFileAtomic(accountsFile, safeStorage.encryptString(json)),
+      randomBytes: (size) => crypto.randomBytes(size),
+    });
 
     let centralOrigin: string | null = null;
     let hotFolderPath = '';
@@ -115,6 +134,12 @@ export function startMainProcess(electron: ElectronModules, paths: MainPaths): v
           hotFolderPath = updated.scannerHotFolder;
           return updated;
         },
+      },
+      accounts,
+      chooseHotFolder: async () => {
+        const options = { title: 'Cartella dello scanner', properties: ['openDirectory' as const, 'dontAddToRecent' as const] };
+        const choice = await (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options));
+        return choice.canceled || choice.filePaths.length !== 1 ? null : choice.filePaths[0];
       },
       log,
       hotFolder,

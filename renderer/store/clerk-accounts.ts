@@ -1,7 +1,9 @@
 import type { AuditChainKey } from '../../shared/case/audit-chain';
+import type { SportelloApi } from '../../shared/ipc/contract';
+import type { SealedClerkFields } from '../../shared/accounts/clerk-record';
 import { appendAudit, auditTables } from './audit-log';
 import type { CaseDatabase, ClerkRole, StoredClerk } from './database';
-import { hashPassword, verifyPassword } from './password-hash';
+import { hashPassword } from './password-hash';
 import { guardWrite, StoreError } from './store-error';
 
 /** A signed-in clerk as the app sees it: never the password record. */
@@ -25,12 +27,20 @@ export interface NewClerk {
   role: ClerkRole;
 }
 
+/** The main-process side of the accounts: it alone seals rows and verifies passwords. */
+export type AccountGuardApi = Pick<SportelloApi, 'accounts:open' | 'accounts:seal' | 'accounts:signIn' | 'accounts:signOut'>;
+
 /**
  * Personal clerk accounts (the seeds forbid shared credentials): the first one is created on first
  * run and is an administrator; only administrators create, deactivate, unlock or reset others.
+ * Every row is sealed by main, which also remembers which accounts it sealed for this store, so a
+ * cleared or edited `clerks` table is refused (`accounts.error.tampered`) instead of looking like a
+ * first run.
  */
 export interface ClerkAccounts {
-  hasAnyClerk(): Promise<boolean>;
+  /** Checks the table against main's seals: true on a genuine first run, false when accounts exist; throws when tampered. */
+  isFirstRun(): Promise<boolean>;
+  signOut(): Promise<void>;
   createFirstAdministrator(input: Omit<NewClerk, 'role'>): Promise<Clerk>;
   signIn(username: string, password: string): Promise<Clerk>;
   list(admin: Clerk): Promise<Clerk[]>;
@@ -52,11 +62,28 @@ function checkPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) throw new StoreError('accounts.error.passwordWeak');
 }
 
-export function createClerkAccounts(db: CaseDatabase, auditKey: AuditChainKey, clock: () => number, newId: () => string = () => crypto.randomUUID()): ClerkAccounts {
+const sealedFields = (row: SealedClerkFields): SealedClerkFields => ({ id: row.id, username: row.username, displayName: row.displayName, role: row.role, active: row.active, password: row.password, createdAt: row.createdAt });
+
+export interface ClerkAccountsDeps {
+  db: CaseDatabase;
+  auditKey: AuditChainKey;
+  clock: () => number;
+  guard: AccountGuardApi;
+  /** This store's identity (local-store.ts), bound into every seal. */
+  storeId: string;
+  newId?: () => string;
+}
+
+export function createClerkAccounts(deps: ClerkAccountsDeps): ClerkAccounts {
+  const { db, auditKey, clock, guard, storeId } = deps;
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const seal = async (row: SealedClerkFields) => (await guard['accounts:seal']({ storeId, clerk: sealedFields(row) })).seal;
+
   async function build(input: NewClerk): Promise<StoredClerk> {
     checkNewClerk(input);
     const now = clock();
-    return { id: newId(), username: input.username, displayName: input.displayName.trim(), role: input.role, password: await hashPassword(input.password), failedAttempts: 0, lockedUntil: 0, active: true, createdAt: now, updatedAt: now };
+    const fields: SealedClerkFields = { id: newId(), username: input.username, displayName: input.displayName.trim(), role: input.role, password: await hashPassword(input.password), active: true, createdAt: now };
+    return { ...fields, seal: await seal(fields), failedAttempts: 0, lockedUntil: 0, updatedAt: now };
   }
 
   async function requireAdmin(admin: Clerk): Promise<void> {
@@ -66,11 +93,16 @@ export function createClerkAccounts(db: CaseDatabase, auditKey: AuditChainKey, c
 
   async function adminChange(admin: Clerk, clerkId: string, detail: string, patch: (row: StoredClerk) => Partial<StoredClerk>): Promise<void> {
     await requireAdmin(admin);
+    const before = await db.clerks.get(clerkId);
+    if (!before) throw new StoreError('accounts.error.badCredentials');
+    // Main seals the changed row before the transaction (an IPC call cannot run inside one).
+    const changed = { ...before, ...patch(before) };
+    const resealed = await seal(changed);
     await guardWrite(() =>
       db.transaction('rw', [db.clerks, ...auditTables(db)], async () => {
         const row = await db.clerks.get(clerkId);
-        if (!row) throw new StoreError('accounts.error.badCredentials');
-        const changes = { ...patch(row), updatedAt: clock() };
+        if (!row || row.updatedAt !== before.updatedAt) throw new StoreError('store.error.writeFailed');
+        const changes = { ...patch(row), seal: resealed, updatedAt: clock() };
         if (row.role === 'admin' && changes.active === false) {
           const activeAdmins = await db.clerks.filter((c) => c.role === 'admin' && c.active).count();
           if (activeAdmins <= 1) throw new StoreError('accounts.error.lastAdmin');
@@ -82,11 +114,17 @@ export function createClerkAccounts(db: CaseDatabase, auditKey: AuditChainKey, c
   }
 
   return {
-    async hasAnyClerk() {
-      return (await db.clerks.count()) > 0;
+    async isFirstRun() {
+      const clerks = await db.clerks.toArray();
+      return (await guard['accounts:open']({ storeId, clerks: clerks.map((c) => ({ ...sealedFields(c), seal: c.seal })) })).firstRun;
+    },
+
+    async signOut() {
+      await guard['accounts:signOut']();
     },
 
     async createFirstAdministrator(input) {
+      if ((await db.clerks.count()) > 0) throw new StoreError('accounts.error.alreadyInitialised');
       const row = await build({ ...input, role: 'admin' });
       await guardWrite(() =>
         db.transaction('rw', [db.clerks, ...auditTables(db)], async () => {
@@ -107,7 +145,7 @@ export function createClerkAccounts(db: CaseDatabase, auditKey: AuditChainKey, c
         throw new StoreError('accounts.error.badCredentials');
       }
       if (row.lockedUntil > now) throw new StoreError('accounts.error.locked', { minutes: Math.ceil((row.lockedUntil - now) / 60_000) });
-      const ok = await verifyPassword(password, row.password);
+      const { verified: ok } = await guard['accounts:signIn']({ storeId, clerk: { ...sealedFields(row), seal: row.seal }, password });
       if (ok && !row.active) throw new StoreError('accounts.error.inactive');
       await guardWrite(() =>
         db.transaction('rw', [db.clerks, ...auditTables(db)], async () => {
@@ -138,6 +176,7 @@ export function createClerkAccounts(db: CaseDatabase, auditKey: AuditChainKey, c
 
     async create(admin, input) {
       await requireAdmin(admin);
+      if (await db.clerks.where('username').equals(input.username).count()) throw new StoreError('accounts.error.usernameTaken');
       const row = await build(input);
       await guardWrite(() =>
         db.transaction('rw', [db.clerks, ...auditTables(db)], async () => {

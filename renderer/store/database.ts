@@ -3,6 +3,7 @@ import type { CaseState, DecisionOutcome, Profile } from '../../shared/case/case
 import type { AttachmentMeta } from '../../shared/case/case';
 import type { AuditEntry } from '../../shared/case/audit-chain';
 import type { Sealed } from './data-cipher';
+import type { SealedClerkFields } from '../../shared/accounts/clerk-record';
 
 /** A case as stored: what lists and the outbox index is plain; everything personal is in `sealed`. */
 export interface StoredCase {
@@ -59,18 +60,17 @@ export interface StoredOutboxEntry {
   exported?: { bundleId: string; at: number } | null;
 }
 
-export type ClerkRole = 'admin' | 'clerk';
+export type { ClerkRole } from '../../shared/accounts/clerk-record';
 
-export interface StoredClerk {
-  id: string;
-  username: string;
-  displayName: string;
-  role: ClerkRole;
-  password: { algorithm: 'PBKDF2-SHA-256'; iterations: number; salt: string; hash: string };
+/**
+ * A clerk account. `seal` is the main process's HMAC over the sealed fields (shared/accounts/
+ * clerk-record.ts): the renderer cannot make one, so an edited row no longer verifies. The lockout
+ * counters and `updatedAt` are outside the seal.
+ */
+export interface StoredClerk extends SealedClerkFields {
+  seal: string;
   failedAttempts: number;
   lockedUntil: number;
-  active: boolean;
-  createdAt: number;
   updatedAt: number;
 }
 

@@ -59,7 +59,7 @@ export const useSession = create<SessionState>((set, get) => {
     async open(api, settings) {
       try {
         const { keyBase64 } = await api['dataKey:get']();
-        const store = await openLocalStore({ keyBase64, numbering: () => ({ officeCode: settings()?.officeCode ?? '', workstationCode: settings()?.workstationCode ?? '' }) });
+        const store = await openLocalStore({ keyBase64, accounts: api, numbering: () => ({ officeCode: settings()?.officeCode ?? '', workstationCode: settings()?.workstationCode ?? '' }) });
         const persisted = await requestPersistence().catch(() => null);
         startHousekeeping({
           db: store.db,
@@ -68,7 +68,8 @@ export const useSession = create<SessionState>((set, get) => {
           clock: Date.now,
           onHealth: (storage) => set({ storage }),
         });
-        set({ store, persisted, phase: { kind: (await store.clerks.hasAnyClerk()) ? 'signed-out' : 'first-run' } });
+        const firstRun = await store.clerks.isFirstRun();
+        set({ store, persisted, phase: { kind: firstRun ? 'first-run' : 'signed-out' } });
       } catch (error) {
         set({ phase: failure(error) });
       }
@@ -101,6 +102,7 @@ export const useSession = create<SessionState>((set, get) => {
     async signOut() {
       const clerk = get().clerk;
       set({ clerk: null, phase: { kind: 'signed-out' } });
+      await requireStore().clerks.signOut().catch(() => undefined);
       if (clerk) await requireStore().audit.record({ clerkId: clerk.id, action: 'sign-out', caseId: null }).catch(() => undefined);
     },
   };

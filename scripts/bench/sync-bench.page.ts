@@ -4,6 +4,7 @@
  * raw upload of the same bytes from the same page to the same server.
  */
 import { openLocalStore, type LocalStore } from '../../renderer/store/local-store';
+import { resolveSportelloApi } from '../../renderer/platform/sportello-api';
 import { createOutbox } from '../../renderer/sync/outbox';
 import { outboxTable, PARKED } from '../../renderer/sync/outbox-entry';
 import { saveCredentials } from '../../renderer/sync/workstation-credentials';
@@ -32,7 +33,7 @@ async function hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 async function freshStore(target: SyncBenchTarget): Promise<LocalStore> {
   databases += 1;
   const key = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
-  const store = await openLocalStore({ keyBase64: key, name: `sync-bench-${Date.now()}-${databases}`, numbering: () => ({ officeCode: target.officeCode, workstationCode: '' }) });
+  const store = await openLocalStore({ keyBase64: key, accounts: await resolveSportelloApi(), name: `sync-bench-${Date.now()}-${databases}`, numbering: () => ({ officeCode: target.officeCode, workstationCode: '' }) });
   await saveCredentials(store, { token: target.token, workstationId: target.workstationId, officeCode: target.officeCode, workstationName: 'bench', enrolledAt: new Date().toISOString(), serviceUrl: target.serviceUrl });
   return store;
 }

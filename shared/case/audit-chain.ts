@@ -29,6 +29,8 @@ export const AuditAction = z.enum([
   'sign-out',
   'lock',
   'account',
+  /** A workstation setting changed by an administrator: `<field>:<old>-><new>` (renderer/store/settings-audit.ts). */
+  'settings',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

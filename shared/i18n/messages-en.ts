@@ -10,6 +10,7 @@ import { syncEn } from './sync-en';
 import { diagnosticsEn } from './diagnostics-en';
 import { walkInEn } from './walk-in-en';
 import { bundleEn } from './bundle-en';
+import { securityEn } from './security-en';
 
 export const messagesEn: Messages = {
   'app.title': 'Sportello Abilitazioni',
@@ -69,4 +70,5 @@ export const messagesEn: Messages = {
   ...diagnosticsEn,
   ...walkInEn,
   ...bundleEn,
+  ...securityEn,
 };

@@ -9,6 +9,7 @@ import { syncIt } from './sync-it';
 import { diagnosticsIt } from './diagnostics-it';
 import { walkInIt } from './walk-in-it';
 import { bundleIt } from './bundle-it';
+import { securityIt } from './security-it';
 
 /**
  * Italian is the reference catalogue: every key exists here; other languages must match its keys.
@@ -72,6 +73,7 @@ export const messagesIt = {
   ...diagnosticsIt,
   ...walkInIt,
   ...bundleIt,
+  ...securityIt,
 } as const;
 
 export type MessageKey = keyof typeof messagesIt;

@@ -7,6 +7,7 @@ export const storeEn: Record<keyof typeof storeIt, string> = {
   'store.error.integrity': 'Damaged or altered data: the integrity check failed, so it is not shown. The other cases remain readable. Contact IT support.',
   'store.error.wrongKey': 'The encryption key does not match the data stored on this workstation: nothing was read or deleted. Contact IT support.',
   'store.error.keyInvalid': 'The encryption key received is not valid: nothing was read or deleted. Contact IT support.',
+  'accounts.error.storeWithoutIdentity': 'The local database holds cases but not its identity: it was altered outside the application. Access is blocked; no data was deleted. Contact IT support.',
   'store.error.openFailed': 'The local database cannot be opened (damaged file or no space left). No data was deleted. Contact IT support.',
   'store.error.noticeFailed': 'The refusal notice cannot be generated: the decision was not recorded and the case is intact. Try again; if it happens again, contact IT support.',
   'store.error.caseMissing': 'Case not found on this workstation.',

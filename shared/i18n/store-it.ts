@@ -6,6 +6,7 @@ export const storeIt = {
   'store.error.integrity': 'Dati danneggiati o alterati: il controllo di integrità non è riuscito, quindi non vengono mostrati. Le altre pratiche restano leggibili. Contattare l’assistenza informatica.',
   'store.error.wrongKey': 'La chiave di cifratura non corrisponde ai dati salvati su questa postazione: nessun dato è stato letto né cancellato. Contattare l’assistenza informatica.',
   'store.error.keyInvalid': 'La chiave di cifratura ricevuta non è valida: nessun dato è stato letto né cancellato. Contattare l’assistenza informatica.',
+  'accounts.error.storeWithoutIdentity': 'Il database locale contiene pratiche ma non la sua identificazione: risulta alterato fuori dall’applicazione. L’accesso è bloccato; nessun dato è stato cancellato. Contattare l’assistenza informatica.',
   'store.error.openFailed': 'Il database locale non può essere aperto (file danneggiato o spazio esaurito). Nessun dato è stato cancellato. Contattare l’assistenza informatica.',
   'store.error.noticeFailed': 'L’avviso di rifiuto non può essere generato: la decisione non è stata registrata e la pratica è intatta. Riprovare; se si ripete, contattare l’assistenza informatica.',
   'store.error.caseMissing': 'Pratica non trovata su questa postazione.',

@@ -4,6 +4,7 @@ import { LogEntry } from '../logging/log-entry';
 import { DiagnosticsReport } from '../diagnostics/report';
 import { CentralDiagnosis } from '../central-api/transport-diagnosis';
 import { BUNDLE_FILE_NAME, MAX_BUNDLE_BYTES } from '../case-bundle/envelope';
+import { SealedClerk, SealedClerkFields, StoreId } from '../accounts/clerk-record';
 import type { IpcChannel } from './channels';
 
 export { ipcChannels, type IpcChannel } from './channels';
@@ -31,7 +32,21 @@ export const ipcContract = {
     }),
   },
   'settings:get': { request: z.undefined(), response: Settings },
-  'settings:update': { request: SettingsPatch.strict(), response: Settings },
+  /**
+   * Workstation settings: admin only, except the clerk's own language (main checks its session).
+   * The scanner folder is never a path from the renderer: it can only be cleared here, and is
+   * chosen through `hotFolder:choose`.
+   */
+  'settings:update': { request: SettingsPatch.extend({ scannerHotFolder: z.literal('').optional() }).strict(), response: Settings },
+  /** Admin only: main shows a folder dialog, refuses protected folders and links, and saves the choice. */
+  'hotFolder:choose': { request: z.undefined(), response: z.object({ chosen: z.boolean(), settings: Settings }) },
+  /** The store's clerks checked against what main sealed: a cleared or edited table is refused, never a first run. */
+  'accounts:open': { request: z.object({ storeId: StoreId, clerks: z.array(SealedClerk).max(1000) }).strict(), response: z.object({ firstRun: z.boolean() }) },
+  /** Main seals a new or changed account: the first administrator of an empty store, otherwise only for a signed-in administrator. */
+  'accounts:seal': { request: z.object({ storeId: StoreId, clerk: SealedClerkFields }).strict(), response: z.object({ seal: z.string() }) },
+  /** Main verifies the sealed account and the password, and from then on knows who is signed in. */
+  'accounts:signIn': { request: z.object({ storeId: StoreId, clerk: SealedClerk, password: z.string().min(1).max(1024) }).strict(), response: z.object({ verified: z.boolean() }) },
+  'accounts:signOut': { request: z.undefined(), response: z.null() },
   'log:write': { request: LogEntry, response: z.null() },
   'dataKey:get': {
     request: z.undefined(),

@@ -49,6 +49,8 @@ export type SettingsProblemReason =
   | 'settings.error.centralServiceUrl'
   | 'settings.error.centralServiceInsecure'
   | 'settings.error.scannerHotFolder'
+  | 'settings.error.scannerHotFolderProtected'
+  | 'settings.error.scannerHotFolderLink'
   | 'settings.error.retentionDays'
   | 'settings.error.autoLockMinutes'
   | 'settings.error.text';

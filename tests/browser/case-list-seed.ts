@@ -38,9 +38,10 @@ export async function seedCases(page: Page, cases: SeedCase[]): Promise<string[]
       const [{ openLocalStore }, { resolveSportelloApi }, { useSession }] = await Promise.all(modules.map((m) => import(/* @vite-ignore */ m)));
       const clerk = useSession.getState().clerk;
       if (!clerk) throw new Error('seedCases needs a signed-in clerk');
-      const { keyBase64 } = await (await resolveSportelloApi())['dataKey:get']();
+      const api = await resolveSportelloApi();
+      const { keyBase64 } = await api['dataKey:get']();
       let now = 0;
-      const store = await openLocalStore({ keyBase64, clock: () => now, numbering: () => ({ officeCode: 'RM01', workstationCode: '' }) });
+      const store = await openLocalStore({ keyBase64, accounts: api, clock: () => now, numbering: () => ({ officeCode: 'RM01', workstationCode: '' }) });
       // Each state is reached the way the outbox reaches it, through the store's own moves.
       const path: Record<string, string[]> = {
         draft: [],

@@ -1,11 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test, expect, enterApp } from './fixtures';
+import { answerFolderDialog, DEV_USER_DATA } from './support/folder-dialog';
 import { newCase } from './support/intake';
 
 test('invalid settings are refused in Italian naming the field, and the previous ones stay', async ({ page }) => {
   await enterApp(page);
   await page.getByRole('button', { name: 'Impostazioni' }).click();
   // Other specs on the same dev profile may have set a hot folder: it is what must survive.
-  const previousHotFolder = await page.getByLabel('Cartella dello scanner').inputValue();
+  const previousHotFolder = await page.getByTestId('settings-hot-folder').textContent();
   const url = page.getByLabel('Indirizzo del servizio centrale');
   const retention = page.getByLabel('Giorni di conservazione delle immagini dopo la conferma');
   const status = page.getByRole('status');
@@ -27,9 +31,9 @@ test('invalid settings are refused in Italian naming the field, and the previous
   await page.getByRole('button', { name: 'Salva impostazioni' }).click();
   await expect(status).toContainText('Campo «Giorni di conservazione delle immagini dopo la conferma»');
 
-  await page.getByLabel('Cartella dello scanner').fill('/percorso/inesistente');
   await retention.fill('30');
-  await page.getByRole('button', { name: 'Salva impostazioni' }).click();
+  answerFolderDialog('/percorso/inesistente');
+  await page.getByRole('button', { name: 'Scegli la cartella…' }).click();
   await expect(status).toContainText('Cartella dello scanner inesistente');
 
   // A reload ends the session: signing in again must show the same saved settings.
@@ -37,7 +41,57 @@ test('invalid settings are refused in Italian naming the field, and the previous
   await page.getByRole('button', { name: 'Impostazioni' }).click();
   await expect(page.getByLabel('Indirizzo del servizio centrale')).toHaveValue('https://central.inail.local');
   await expect(page.getByLabel('Codice sede')).toHaveValue('RM01');
-  await expect(page.getByLabel('Cartella dello scanner')).toHaveValue(previousHotFolder);
+  await expect(page.getByTestId('settings-hot-folder')).toHaveText(previousHotFolder ?? '');
+});
+
+test('the scanner folder is refused when it is the app’s data folder, the profile or a system folder, and the renderer cannot name one', async ({ page }) => {
+  await enterApp(page);
+  await page.getByRole('button', { name: 'Impostazioni' }).click();
+  const shown = page.getByTestId('settings-hot-folder');
+  const previous = await shown.textContent();
+  const status = page.getByRole('status');
+  for (const folder of [DEV_USER_DATA, path.join(DEV_USER_DATA, 'logs'), os.homedir(), '/etc', '/']) {
+    fs.mkdirSync(folder === DEV_USER_DATA ? folder : path.join(DEV_USER_DATA, 'logs'), { recursive: true });
+    answerFolderDialog(folder);
+    await page.getByRole('button', { name: 'Scegli la cartella…' }).click();
+    await expect(status).toContainText('Campo «Cartella dello scanner»: Cartella dello scanner non ammessa');
+    await expect(shown).toHaveText(previous ?? '');
+  }
+  // The page asking main directly with a path: refused by the contract before any handler runs.
+  const direct = await page.evaluate(async (folder) => {
+    const response = await fetch('/__main/settings%3Aupdate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ payload: { scannerHotFolder: folder } }) });
+    return response.json();
+  }, DEV_USER_DATA);
+  expect(direct).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+});
+
+test('a clerk who is not an administrator sees only the own language, and main refuses workstation settings to that clerk', async ({ page }) => {
+  await enterApp(page);
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Operatori' }).click();
+  const created = page.getByRole('form', { name: 'Crea account' });
+  await created.getByLabel('Nome utente').fill('anna.sportello');
+  await created.getByLabel('Nome e cognome dell’operatore').fill('Anna Sportello');
+  await created.getByLabel('Password').fill('password-di-anna-2026');
+  await created.getByRole('button', { name: 'Crea account' }).click();
+  await expect(page.getByRole('status')).toHaveText('Account «anna.sportello» creato.');
+  await page.getByRole('button', { name: 'Esci' }).click();
+  await page.getByLabel('Nome utente').fill('anna.sportello');
+  await page.getByLabel('Password', { exact: true }).fill('password-di-anna-2026');
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Impostazioni' }).click();
+  await expect(page.getByText('Le impostazioni della postazione possono essere modificate solo da un amministratore.')).toBeVisible();
+  await expect(page.getByLabel('Indirizzo del servizio centrale')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Scegli la cartella…' })).toHaveCount(0);
+  const direct = await page.evaluate(async () => {
+    const call = (channel: string, payload: unknown) =>
+      fetch(`/__main/${encodeURIComponent(channel)}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ payload }) }).then((r) => r.json());
+    return { url: await call('settings:update', { centralServiceUrl: 'https://exfiltrate.example' }), folder: await call('hotFolder:choose', undefined) };
+  });
+  expect(direct.url).toMatchObject({ ok: false, error: { code: 'not-admin' } });
+  expect(direct.folder).toMatchObject({ ok: false, error: { code: 'not-admin' } });
+  await page.getByLabel('Lingua').selectOption('it');
+  await page.getByRole('button', { name: 'Salva impostazioni' }).click();
+  await expect(page.getByRole('status')).toHaveText('Impostazioni salvate.');
 });
 
 test('English is available from settings', async ({ page }) => {

@@ -11,10 +11,11 @@ type Session = typeof import('../../renderer/store/session');
 type LocalStoreModule = typeof import('../../renderer/store/local-store');
 type DatabaseModule = typeof import('../../renderer/store/database');
 type RetentionModule = typeof import('../../renderer/store/image-retention');
+type AccountGuardApi = import('../../renderer/store/clerk-accounts').AccountGuardApi;
 
 declare global {
   interface Window {
-    storeTest: { session: Session; localStore: LocalStoreModule; database: DatabaseModule; retention: RetentionModule };
+    storeTest: { session: Session; localStore: LocalStoreModule; database: DatabaseModule; retention: RetentionModule; accounts: AccountGuardApi };
   }
 }
 
@@ -30,6 +31,7 @@ async function openApp(page: Page): Promise<void> {
       localStore: await load('/store/local-store.ts'),
       database: await load('/store/database.ts'),
       retention: await load('/store/image-retention.ts'),
+      accounts: await (await load('/platform/sportello-api.ts')).resolveSportelloApi(),
     };
   });
 }
@@ -159,7 +161,7 @@ test('a wrong data key is refused before anything is read, and the right key sti
     const { useSession } = window.storeTest.session;
     const { openLocalStore } = window.storeTest.localStore;
     const wrongKey = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
-    const wrong = await openLocalStore({ keyBase64: wrongKey }).then(() => 'opened', (e: { messageKey?: string }) => e.messageKey);
+    const wrong = await openLocalStore({ keyBase64: wrongKey, accounts: window.storeTest.accounts }).then(() => 'opened', (e: { messageKey?: string }) => e.messageKey);
     const { store, clerk } = useSession.getState();
     const still = await store!.cases.loadCase(caseId, clerk!.id);
     return { wrong, surname: still.form.cognome?.value };
@@ -332,7 +334,7 @@ test('a version 1 database is upgraded in Chromium without losing a case', async
     const { createCaseDatabase, LATEST_SCHEMA_VERSION } = window.storeTest.database;
     const { openLocalStore } = window.storeTest.localStore;
     const key = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
-    const seedStore = await openLocalStore({ keyBase64: key, name: 'migration-seed', numbering: () => ({ officeCode: 'RM01', workstationCode: '' }) });
+    const seedStore = await openLocalStore({ keyBase64: key, accounts: window.storeTest.accounts, name: 'migration-seed', numbering: () => ({ officeCode: 'RM01', workstationCode: '' }) });
     const urgent = await seedStore.cases.createDraft({ profile: null, urgent: true, urgentReason: 'x' }, 'c1');
     await seedStore.cases.saveField(urgent.id, 'cognome', { value: 'Migrato', source: 'clerk', confidence: 1 }, 'c1');
     const normal = await seedStore.cases.createDraft({ profile: null, urgent: false, urgentReason: '' }, 'c1');
@@ -344,7 +346,7 @@ test('a version 1 database is upgraded in Chromium without losing a case', async
     for (const t of tables) await v1.table(t).bulkAdd(t === 'cases' ? dump[t].map(({ priority: _p, ...row }: { priority: number }) => row) : dump[t]);
     const v1Version = v1.verno;
     v1.close();
-    const upgraded = await openLocalStore({ keyBase64: key, name: 'migration-v1' });
+    const upgraded = await openLocalStore({ keyBase64: key, accounts: window.storeTest.accounts, name: 'migration-v1' });
     const list = await upgraded.cases.listCases({ offset: 0, limit: 10 });
     const result = {
       v1Version,
@@ -404,6 +406,54 @@ test('the administrator creates a clerk, who signs in with a personal account an
   await expect(page.getByText('Operatore: Anna Bianchi')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Operatori' })).toHaveCount(0);
 });
+
+for (const [label, tamper] of [
+  ['cleared', 'clear'],
+  ['edited (a clerk raised to administrator)', 'raise'],
+] as const) {
+  test(`a clerks table ${label} outside the app is refused in Italian, and no first-run set-up is offered`, async ({ page }) => {
+    await enterApp(page);
+    if (tamper === 'raise') {
+      await page.getByRole('button', { name: 'Operatori' }).click();
+      const created = page.getByRole('form', { name: 'Crea account' });
+      await created.getByLabel('Nome utente').fill('anna.bianchi');
+      await created.getByLabel('Nome e cognome dell’operatore').fill('Anna Bianchi');
+      await created.getByLabel('Password').fill('anna-password-2026');
+      await created.getByRole('button', { name: 'Crea account' }).click();
+      await expect(page.getByRole('status')).toHaveText('Account «anna.bianchi» creato.');
+    }
+    // What DevTools or an editor on the profile's IndexedDB files could do: raw IndexedDB, no app code.
+    await page.evaluate(
+      (how) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('sportello');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('clerks', 'readwrite');
+            const clerks = tx.objectStore('clerks');
+            if (how === 'clear') clerks.clear();
+            else
+              clerks.openCursor().onsuccess = (event) => {
+                const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
+                if (!cursor) return;
+                if (cursor.value.role === 'clerk') cursor.update({ ...cursor.value, role: 'admin' });
+                cursor.continue();
+              };
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+      tamper,
+    );
+    await page.reload();
+    await expect(page.getByRole('alert')).toContainText('Gli account degli operatori su questa postazione risultano cancellati o modificati fuori dall’applicazione');
+    await expect(page.getByRole('heading', { name: 'Primo avvio: creare l’amministratore' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Accesso operatore' })).toHaveCount(0);
+  });
+}
 
 test('the access screens have no serious or critical accessibility violation', async ({ page }) => {
   const { default: AxeBuilder } = await import('@axe-core/playwright');

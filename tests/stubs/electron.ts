@@ -23,6 +23,8 @@ export const recorded = {
   applicationMenu: null as unknown[] | null,
   openedPaths: [] as string[],
   isPackaged: true,
+  /** What the next folder dialog answers (null: cancelled). */
+  nextFolderChoice: null as string | null,
 };
 
 export function resetRecorded(): void {
@@ -42,6 +44,7 @@ export function resetRecorded(): void {
   recorded.applicationMenu = null;
   recorded.openedPaths = [];
   recorded.isPackaged = true;
+  recorded.nextFolderChoice = null;
 }
 
 function addListener(map: Map<string, Listener[]>, name: string, listener: Listener): void {
@@ -116,7 +119,9 @@ export const app = {
   whenReady() {
     return Promise.resolve();
   },
-  getPath() {
+  getPath(name?: string) {
+    if (name === 'exe') return '/opt/sportello-stub/sportello';
+    if (name === 'home') return '/home/sportello-stub';
     return process.env.SPORTELLO_STUB_USER_DATA ?? '/tmp/sportello-stub-user-data';
   },
   getVersion() {
@@ -191,6 +196,10 @@ export const net = {
 
 export const dialog = {
   showErrorBox() {},
+  async showOpenDialog() {
+    const folder = recorded.nextFolderChoice;
+    return { canceled: folder === null, filePaths: folder === null ? [] : [folder] };
+  },
 };
 
 export const contextBridge = {

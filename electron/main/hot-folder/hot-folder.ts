@@ -30,6 +30,11 @@ export interface HotFolderOptions {
   /** A file is finished when its size and time have not changed for this long. */
   settleMs?: number;
   maxBytes?: number;
+  /** At most this many files and bytes are read per scan; the rest wait for the next ones. */
+  maxFilesPerScan?: number;
+  maxBytesPerScan?: number;
+  /** No new file is read while this many wait for the renderer to take them. */
+  maxPendingFiles?: number;
 }
 
 const SUPPORTED = new Set(['.jpg', '.jpeg', '.png', '.tif', '.tiff', '.pdf']);
@@ -46,6 +51,9 @@ export function createHotFolder(options: HotFolderOptions) {
   const now = options.now ?? Date.now;
   const settleMs = options.settleMs ?? 1500;
   const maxBytes = options.maxBytes ?? 100 * 1024 * 1024;
+  const maxFilesPerScan = options.maxFilesPerScan ?? 10;
+  const maxBytesPerScan = options.maxBytesPerScan ?? 200 * 1024 * 1024;
+  const maxPendingFiles = options.maxPendingFiles ?? 50;
   const seen = new Map<string, { size: number; mtimeMs: number; since: number }>();
   const ready = new Map<string, HotFolderFile>();
   const refused = new Map<string, HotFolderRefusal>();
@@ -61,7 +69,10 @@ export function createHotFolder(options: HotFolderOptions) {
     }
     const present = new Set(names);
     for (const name of [...seen.keys()]) if (!present.has(name)) seen.delete(name);
+    let filesRead = 0;
+    let bytesRead = 0;
     for (const name of names) {
+      if (filesRead >= maxFilesPerScan || ready.size >= maxPendingFiles || refused.size >= maxPendingFiles) break;
       if (IGNORED.test(name) || ready.has(name) || refused.has(name)) continue;
       const file = path.join(folder, name);
       let stat;
@@ -89,6 +100,9 @@ export function createHotFolder(options: HotFolderOptions) {
         refused.set(name, { id: name, name, reason: 'empty' });
         continue;
       }
+      if (bytesRead + stat.size > maxBytesPerScan && filesRead > 0) break;
+      filesRead += 1;
+      bytesRead += stat.size;
       try {
         const data = await options.fs.read(file);
         if (data.byteLength !== stat.size) continue;

@@ -1,11 +1,12 @@
-import { Settings, SettingsPatch, defaultSettings, validateSettings, type SettingsProblem } from '../../../shared/settings/settings';
+import { Settings, SettingsPatch, defaultSettings, validateSettings, type SettingsProblem, type SettingsProblemReason } from '../../../shared/settings/settings';
 import { IpcHandlerError } from '../ipc/register-handlers';
 
 export interface SettingsStoreDeps {
   load: () => Promise<string | null>;
   /** Must replace the file atomically (write a temporary file, then rename). */
   save: (json: string) => Promise<void>;
-  folderExists: (folder: string) => Promise<boolean>;
+  /** Why a folder may not be the scanner hot folder (missing, protected, a link), or null: `checkHotFolderOnDisk`. */
+  checkHotFolder: (folder: string) => Promise<SettingsProblemReason | null>;
 }
 
 export interface SettingsStore {
@@ -29,6 +30,8 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
         const parsed = Settings.partial().safeParse(JSON.parse(raw));
         if (parsed.success) {
           const merged = { ...defaultSettings, ...parsed.data };
+          // A hot folder written into the file by hand is held to the same rules as one chosen in the app.
+          if (merged.scannerHotFolder !== '' && (await deps.checkHotFolder(merged.scannerHotFolder))) merged.scannerHotFolder = '';
           if (validateSettings(merged).length === 0) loaded = merged;
         }
       } catch {
@@ -42,9 +45,8 @@ export function createSettingsStore(deps: SettingsStoreDeps): SettingsStore {
   async function update(patch: SettingsPatch): Promise<Settings> {
     const candidate = { ...(await get()), ...SettingsPatch.parse(patch) };
     const problems: SettingsProblem[] = validateSettings(candidate);
-    if (candidate.scannerHotFolder !== '' && !(await deps.folderExists(candidate.scannerHotFolder))) {
-      problems.push({ field: 'scannerHotFolder', reason: 'settings.error.scannerHotFolder' });
-    }
+    const folderProblem = candidate.scannerHotFolder === '' ? null : await deps.checkHotFolder(candidate.scannerHotFolder);
+    if (folderProblem) problems.push({ field: 'scannerHotFolder', reason: folderProblem });
     if (problems.length > 0) {
       const [first] = problems;
       throw new IpcHandlerError('settings-invalid', first.reason, { field: first.field, count: problems.length });

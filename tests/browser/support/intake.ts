@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { enterApp } from '../fixtures';
+import { answerFolderDialog } from './folder-dialog';
 
 /** Signs in (unless `enter` is false: already in the app) and opens a new case for `profile`, ready on the capture step. */
 export async function newCase(page: Page, profile = 'Medico ospedaliero', enter = true) {
@@ -10,12 +11,13 @@ export async function newCase(page: Page, profile = 'Medico ospedaliero', enter 
   await expect(page.getByRole('heading', { name: /^Pratica / })).toBeVisible();
 }
 
-/** Points the workstation's scanner folder at `folder` (Impostazioni). */
+/** Points the workstation's scanner folder at `folder` (Impostazioni › Scegli la cartella…, answered by the dialog stand-in). */
 export async function configureHotFolder(page: Page, folder: string) {
   await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Impostazioni' }).click();
-  await page.getByLabel('Cartella dello scanner').fill(folder);
-  await page.getByRole('button', { name: 'Salva impostazioni' }).click();
+  answerFolderDialog(folder);
+  await page.getByRole('button', { name: 'Scegli la cartella…' }).click();
   await expect(page.getByRole('status')).toHaveText('Impostazioni salvate.');
+  await expect(page.getByTestId('settings-hot-folder')).toHaveText(folder);
 }
 
 interface IntakeModule {

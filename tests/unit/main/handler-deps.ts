@@ -6,6 +6,20 @@ import { createDraftFolder } from '../../../electron/main/documents/draft-folder
 import { createCaseBundleFile } from '../../../electron/main/documents/case-bundle-file';
 import { createDiagnosticsFolder } from '../../../electron/main/diagnostics/diagnostics-folder';
 import { defaultSettings } from '../../../shared/settings/settings';
+import { createAccountGuard, type AccountGuard } from '../../../electron/main/accounts/account-guard';
+
+/** Main's account guard with its state in memory (`saved` holds the last JSON it wrote). */
+export function memoryAccountGuard(): AccountGuard & { saved: { json: string | null } } {
+  const saved = { json: null as string | null };
+  const guard = createAccountGuard({
+    load: async () => saved.json,
+    save: async (json) => {
+      saved.json = json;
+    },
+    randomBytes: (size) => Buffer.alloc(size, 7),
+  });
+  return Object.assign(guard, { saved });
+}
 
 /** Main-process handler dependencies for tests: real folders under `root`, inert Electron services. */
 export function testHandlerDeps(root: string, overrides: Partial<IpcHandlerDeps> = {}): IpcHandlerDeps {
@@ -23,6 +37,8 @@ export function testHandlerDeps(root: string, overrides: Partial<IpcHandlerDeps>
     diagnostics: createDiagnosticsFolder({ folder: `${root}/diagnostica`, logFile: `${root}/logs/sportello.log`, fs: nodeDiagnosticsFileSystem(), reveal: () => false, now: () => new Date() }),
     diagnoseCentral: async () => ({ kind: 'unconfigured' }),
     caseBundles: createCaseBundleFile({ chooseTarget: async (name) => `${root}/bundles/${name}`, write: writeFileAtomic }),
+    accounts: memoryAccountGuard(),
+    chooseHotFolder: async () => null,
     ...overrides,
   };
 }

@@ -76,4 +76,25 @@ describe('scanner hot folder', () => {
     await missing.scan();
     expect(missing.pending()).toEqual({ files: [], refused: [] });
   });
+
+  it('reads at most the capped number of files and bytes per scan, and nothing more while too many wait', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-scanner-'));
+    let now = 0;
+    const hotFolder = createHotFolder({ fs: nodeHotFolderFileSystem(), folder: () => folder, now: () => now, settleMs: 10, maxFilesPerScan: 4, maxBytesPerScan: 250, maxPendingFiles: 9 });
+    for (let i = 0; i < 12; i++) fs.writeFileSync(path.join(folder, `scan${String(i).padStart(2, '0')}.jpg`), Buffer.alloc(100, i));
+    const scan = async () => {
+      now += 20;
+      await hotFolder.scan();
+    };
+    await scan();
+    await scan();
+    // 250 bytes per scan: two 100-byte files, although four would be allowed by count.
+    expect(hotFolder.pending().files).toHaveLength(2);
+    for (let i = 0; i < 10; i++) await scan();
+    expect(hotFolder.pending().files).toHaveLength(9);
+    await hotFolder.acknowledge('scan00.jpg');
+    await scan();
+    expect(hotFolder.pending().files).toHaveLength(9);
+    expect(fs.readdirSync(folder)).toHaveLength(11);
+  });
 });

@@ -9,6 +9,19 @@ import { ipcChannels } from '../../../shared/ipc/contract';
 const stub = electronStub as unknown as typeof import('../../stubs/electron');
 const { recorded } = stub;
 
+type Invoke = (channel: string, payload?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
+
+function trustedInvoke(): Invoke {
+  const sender = { senderFrame: { url: 'app://sportello/index.html', parent: null } };
+  return (channel, payload) => recorded.ipcHandlers.get(channel)!(sender, payload) as ReturnType<Invoke>;
+}
+
+/** Creates the first administrator of a new store through main's accounts channels: main's session is then that administrator. */
+async function signInFirstAdmin(invoke: Invoke): Promise<void> {
+  const clerk = { id: 'admin-1', username: 'admin.rm01', displayName: 'Admin', role: 'admin', active: true, password: { algorithm: 'PBKDF2-SHA-256', iterations: 600_000, salt: 'AA==', hash: 'AA==' }, createdAt: 0 };
+  expect(await invoke('accounts:seal', { storeId: '0'.repeat(32), clerk })).toMatchObject({ ok: true });
+}
+
 async function start(): Promise<void> {
   startMainProcess(electronStub as unknown as ElectronModules, { rendererRoot: '/opt/sportello/renderer', preloadPath: '/opt/sportello/preload.cjs', guidePath: '/opt/sportello/guida/guida-sportello.md' });
   await new Promise((resolve) => setTimeout(resolve, 10));
@@ -92,6 +105,36 @@ describe('main process wiring', () => {
     expect(recorded.permissionCheckHandler?.(null, 'notifications', 'app://sportello')).toBe(false);
   });
 
+  it('changes workstation settings and the scanner folder only for the administrator main saw sign in; the language for anyone', async () => {
+    await start();
+    const invoke = trustedInvoke();
+    const notAdmin = { ok: false, error: { code: 'not-admin', messageKey: 'accounts.error.notAdmin' } };
+    expect(await invoke('settings:update', { autoLockMinutes: 240 })).toEqual(notAdmin);
+    expect(await invoke('settings:update', { retentionDays: 0 })).toEqual(notAdmin);
+    expect(await invoke('hotFolder:choose')).toEqual(notAdmin);
+    expect(await invoke('settings:update', { locale: 'en' })).toMatchObject({ ok: true, value: { locale: 'en' } });
+    await signInFirstAdmin(invoke);
+    expect(await invoke('settings:update', { autoLockMinutes: 10 })).toMatchObject({ ok: true, value: { autoLockMinutes: 10 } });
+    expect(await invoke('accounts:signOut')).toEqual({ ok: true, value: null });
+    expect(await invoke('settings:update', { autoLockMinutes: 240 })).toEqual(notAdmin);
+  });
+
+  it('never takes a scanner folder path from the renderer, and refuses userData from the folder dialog', async () => {
+    await start();
+    const invoke = trustedInvoke();
+    await signInFirstAdmin(invoke);
+    const userData = process.env.SPORTELLO_STUB_USER_DATA!;
+    expect(await invoke('settings:update', { scannerHotFolder: userData })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    recorded.nextFolderChoice = userData;
+    expect(await invoke('hotFolder:choose')).toMatchObject({ ok: false, error: { messageKey: 'settings.error.scannerHotFolderProtected', details: { field: 'scannerHotFolder' } } });
+    const scans = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-scans-'));
+    recorded.nextFolderChoice = scans;
+    expect(await invoke('hotFolder:choose')).toMatchObject({ ok: true, value: { chosen: true, settings: { scannerHotFolder: scans } } });
+    recorded.nextFolderChoice = null;
+    expect(await invoke('hotFolder:choose')).toMatchObject({ ok: true, value: { chosen: false, settings: { scannerHotFolder: scans } } });
+    expect(await invoke('settings:update', { scannerHotFolder: '' })).toMatchObject({ ok: true, value: { scannerHotFolder: '' } });
+  });
+
   it('reloads the renderer after it crashes', async () => {
     await start();
     const [win] = recorded.windows;
@@ -103,6 +146,7 @@ describe('main process wiring', () => {
     await start();
     const sender = { senderFrame: { url: 'app://sportello/index.html', parent: null } };
     const invoke = (channel: string, payload?: unknown) => recorded.ipcHandlers.get(channel)!(sender, payload) as Promise<{ ok: boolean; value?: unknown }>;
+    await signInFirstAdmin(invoke);
     expect(await invoke('settings:update', { centralServiceUrl: 'https://central.example.it' })).toMatchObject({ ok: true });
     const [listener] = recorded.appListeners.get('certificate-error') ?? [];
     let prevented = false;

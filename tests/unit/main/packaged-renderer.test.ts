@@ -33,7 +33,8 @@ describe('packaged renderer', () => {
     expect(config.asar).toBe(true);
     expect(config.files).toContain('dist/renderer/**');
     expect(config.files.filter((f: string) => f.startsWith('!') && /renderer|ocr|asset|\.(wasm|gz|ttf|pdf)/.test(f))).toEqual([]);
-    expect(config.extraResources ?? []).toEqual([]);
+    // Only the clerk guide sits outside: the Help menu hands it to the system's default program, the app never loads it.
+    expect(config.extraResources ?? []).toEqual([{ from: 'docs', to: 'guida', filter: ['guida-sportello.md', 'img/**'] }]);
     expect(fs.readFileSync('electron/main/main.ts', 'utf8')).toContain("rendererRoot: path.join(__dirname, '..', 'renderer')");
   });
 

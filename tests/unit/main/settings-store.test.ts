@@ -6,16 +6,17 @@ import { createSettingsStore } from '../../../electron/main/settings/settings-st
 import { writeFileAtomic } from '../../../electron/main/node-files';
 import { IpcHandlerError } from '../../../electron/main/ipc/register-handlers';
 import { defaultSettings } from '../../../shared/settings/settings';
+import { checkHotFolderOnDisk } from '../../../electron/main/hot-folder/hot-folder-path';
 
 function realStore() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-settings-'));
   const file = path.join(dir, 'settings.json');
-  const hotFolder = path.join(dir, 'scanner');
-  fs.mkdirSync(hotFolder);
+  const hotFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-scanner-'));
   const deps = {
     load: async () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null),
     save: (json: string) => writeFileAtomic(file, json),
-    folderExists: async (folder: string) => fs.existsSync(folder) && fs.statSync(folder).isDirectory(),
+    // The settings folder itself plays userData: the scanner folder may not be it, inside it or around it.
+    checkHotFolder: (folder: string) => checkHotFolderOnDisk(folder, { platform: 'linux', protectedTrees: [dir], profileRoots: [], systemTrees: ['/etc', '/usr'] }),
   };
   return { dir, file, hotFolder, deps, store: createSettingsStore(deps) };
 }
@@ -45,6 +46,7 @@ describe('settings store', () => {
     [{ centralServiceUrl: 'http://central.inail.local' }, 'centralServiceUrl', 'settings.error.centralServiceInsecure'],
     [{ centralServiceUrl: 'https://user:pw@central.inail.local' }, 'centralServiceUrl', 'settings.error.centralServiceUrl'],
     [{ scannerHotFolder: '/does/not/exist' }, 'scannerHotFolder', 'settings.error.scannerHotFolder'],
+    [{ scannerHotFolder: '/etc' }, 'scannerHotFolder', 'settings.error.scannerHotFolderProtected'],
     [{ retentionDays: -1 }, 'retentionDays', 'settings.error.retentionDays'],
     [{ retentionDays: 2.5 }, 'retentionDays', 'settings.error.retentionDays'],
     [{ autoLockMinutes: 0 }, 'autoLockMinutes', 'settings.error.autoLockMinutes'],
@@ -67,6 +69,25 @@ describe('settings store', () => {
   it('accepts plain http only on loopback', async () => {
     const { store } = realStore();
     await expect(store.update({ centralServiceUrl: 'http://127.0.0.1:8787' })).resolves.toBeTruthy();
+  });
+
+  it('refuses userData (the settings and data key folder) and a link to a folder as the scanner folder', async () => {
+    const { store, dir, hotFolder } = realStore();
+    expect((await refusal(store.update({ scannerHotFolder: dir }))).messageKey).toBe('settings.error.scannerHotFolderProtected');
+    const link = path.join(os.tmpdir(), `sportello-link-${process.pid}-${Date.now()}`);
+    fs.symlinkSync(hotFolder, link);
+    expect((await refusal(store.update({ scannerHotFolder: link }))).messageKey).toBe('settings.error.scannerHotFolderLink');
+    const inside = path.join(dir, 'logs');
+    fs.mkdirSync(inside);
+    expect((await refusal(store.update({ scannerHotFolder: inside }))).messageKey).toBe('settings.error.scannerHotFolderProtected');
+    expect((await refusal(store.update({ scannerHotFolder: path.dirname(dir) }))).messageKey).toBe('settings.error.scannerHotFolderProtected');
+    await expect(store.update({ scannerHotFolder: hotFolder })).resolves.toMatchObject({ scannerHotFolder: hotFolder });
+  });
+
+  it('drops a protected scanner folder written into settings.json by hand', async () => {
+    const { deps, file, dir } = realStore();
+    fs.writeFileSync(file, JSON.stringify({ officeCode: 'RM01', scannerHotFolder: dir }));
+    expect(await createSettingsStore(deps).get()).toMatchObject({ officeCode: 'RM01', scannerHotFolder: '' });
   });
 
   it('falls back to defaults when the file is damaged', async () => {

@@ -3,6 +3,7 @@ import { openTestStore, field, OTHER_KEY } from './open-test-store';
 import { StoreError } from '../../../renderer/store/store-error';
 import { openLocalStore } from '../../../renderer/store/local-store';
 import { IDBKeyRange } from 'fake-indexeddb';
+import { testAccountGuard } from './test-account-guard';
 
 const CLERK = 'clerk-1';
 const jpeg = (seed: number) => new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, seed, 1, 2, 3])], { type: 'image/jpeg' });
@@ -170,7 +171,7 @@ describe('case repository', () => {
     const c = await store.cases.createDraft({ profile: null, urgent: false, urgentReason: '' }, CLERK);
     await store.cases.saveField(c.id, 'nome', field('Anna'), CLERK);
     store.close();
-    await expectStoreError(openLocalStore({ keyBase64: OTHER_KEY, name: 'sportello-test', indexedDB: factory, IDBKeyRange }), 'store.error.wrongKey');
+    await expectStoreError(openLocalStore({ keyBase64: OTHER_KEY, accounts: testAccountGuard().api, name: 'sportello-test', indexedDB: factory, IDBKeyRange }), 'store.error.wrongKey');
     const again = await openTestStore({ factory });
     expect((await again.store.cases.loadCase(c.id, CLERK)).form.nome?.value).toBe('Anna');
   });
