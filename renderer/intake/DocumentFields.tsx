@@ -1,9 +1,12 @@
 import { memo } from 'react';
-import { ID_DOCUMENT_FIELDS } from '../../shared/identity/types';
+import { isConfirmed } from '../../shared/identity/form-id-check';
+import { ID_DOCUMENT_FIELDS, type IdDocumentField } from '../../shared/identity/types';
 import { useTranslation } from '../i18n/use-translation';
 import { RegionImage } from './RegionImage';
 import { useIntake } from './intake-session';
 import { shownValue } from './shown-value';
+
+const COMPARED = new Set<IdDocumentField>(['surname', 'givenNames', 'birthDate', 'sex', 'birthPlace', 'fiscalCode']);
 
 /**
  * What was read from the ID, value by value: where from, how sure, and the piece of scan it came
@@ -13,8 +16,11 @@ export const DocumentFields = memo(function DocumentFields() {
   const t = useTranslation();
   const reading = useIntake((s) => s.documentReading);
   const regions = useIntake((s) => s.regions.document);
+  const identityCheck = useIntake((s) => s.identityCheck);
   const read = reading ? ID_DOCUMENT_FIELDS.filter((field) => reading.fields[field] !== null) : [];
   if (!reading || read.length === 0) return null;
+  // The check compared the field with the form and found nothing to say: the two readings agree.
+  const agreesWithForm = (field: IdDocumentField) => identityCheck !== null && COMPARED.has(field) && !identityCheck.reasons.some((r) => r.field === field);
   return (
     <details className="panel document-fields">
       <summary>{t('intake.check.read.heading')}</summary>
@@ -40,6 +46,13 @@ export const DocumentFields = memo(function DocumentFields() {
                 <td>
                   {source ? t(`intake.source.${source}`) : '—'}
                   {source && source !== 'clerk' && `, ${t('intake.form.confidence', { percent: Math.round((reading.confidence[field] ?? 0) * 100) })}`}
+                  {source && source !== 'clerk' && (isConfirmed(reading, field) ? (
+                      <span className="confirmed"> — {t(`intake.check.confirmedBy.${reading.confirmedBy?.[field] ?? 'two-sources'}`)}</span>
+                    ) : agreesWithForm(field) ? (
+                      <span className="confirmed"> — {t('intake.check.confirmedByForm')}</span>
+                    ) : (
+                      <strong className="to-verify"> — {t('intake.form.toVerify')}</strong>
+                    ))}
                 </td>
               </tr>
             );

@@ -54,6 +54,11 @@ export function MismatchRow({ reason, override }: { reason: CheckReason; overrid
           <p className="message-ok">{t('intake.check.overridden', { justification: override.justification })}</p>
         ) : (
           <div className="actions">
+            {reason.code === 'FIELD_UNCONFIRMED' && reason.documentValue !== null && correctable && (
+              <button type="button" onClick={() => void correctDocumentValue(reason.field as IdDocumentField, reason.documentValue as string)}>
+                {t('intake.check.confirmRead')}
+              </button>
+            )}
             {correctable && (
               <button type="button" onClick={() => setMode('correct')}>
                 {t('intake.check.correct')}

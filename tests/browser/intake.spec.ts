@@ -167,6 +167,8 @@ test('a mismatch is shown side by side; a misread value is corrected, a real dif
         fields: { surname: 'ROSSO', givenNames: 'MARIO', sex: 'M', birthDate: '1985-04-12', birthPlace: 'ROMA', fiscalCode: 'RSSMRA85D12H501L', documentNumber: 'CA12345AB', issueDate: '2022-03-14', expiryDate: '2033-04-12', nationality: 'ITA' },
         fieldSources: { surname: 'viz', givenNames: 'mrz', sex: 'mrz', birthDate: 'mrz', birthPlace: 'viz', fiscalCode: 'barcode', documentNumber: 'mrz', issueDate: 'viz', expiryDate: 'mrz', nationality: 'mrz' },
         confidence: { surname: 0.7 },
+        // ROSSO has the same consonants as ROSSI: the codice fiscale cannot refute it.
+        confirmedBy: { surname: 'fiscal-code', givenNames: 'fiscal-code', sex: 'fiscal-code', birthDate: 'check-digits', birthPlace: 'fiscal-code', fiscalCode: 'check-digits', documentNumber: 'check-digits', expiryDate: 'check-digits' },
         sidesSeen: ['front', 'back'],
         warnings: [],
       },

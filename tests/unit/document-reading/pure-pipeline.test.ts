@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locateDocuments, uprightDocument } from '../../../shared/document-reading/document-locator';
-import { mergeSides } from '../../../shared/document-reading/read-id-document';
+import { confirmByFiscalCode, mergeSides } from '../../../shared/document-reading/read-id-document';
 import type { GrayRaster } from '../../../shared/document-reading/raster';
 import type { SideReading } from '../../../shared/document-reading/side-reading';
 import { createWorkerPool } from '../../../shared/document-reading/worker-pool';
@@ -168,6 +168,62 @@ describe('mergeSides', () => {
     const { reading } = mergeSides([side({ candidates: { fiscalCode: { value: 'RSSMRA85D12H501L', source: 'barcode', confidence: 1, box: null } }, fiscalCodeConflicts: [{ barcode: 'RSSMRA85D12H501L', printed: 'RSSMRA85D12H50ML' }] })]);
     expect(reading.fields.fiscalCode).toBe('RSSMRA85D12H501L');
     expect(reading.warnings.find((w) => w.code === 'fiscalCodeConflict')?.message).toMatch(/codice a barre/);
+  });
+
+  it('an MRZ whose every check digit holds confirms its dates and number; its names only with the printed ones', () => {
+    const { reading } = mergeSides([side({ mrz: readMrz(td1, { today: '2026-11-23' }) }), side({ kind: { documentType: 'CIE', side: 'front' }, candidates: { surname: viz('ROSSI') } })]);
+    expect(reading.confirmedBy).toMatchObject({ documentNumber: 'check-digits', birthDate: 'check-digits', expiryDate: 'check-digits', surname: 'two-sources' });
+    // No check digit covers the given names, sex or nationality, and nothing printed was read for them.
+    expect(reading.confirmedBy?.givenNames).toBeUndefined();
+    expect(reading.confirmedBy?.sex).toBeUndefined();
+    expect(reading.confidence.givenNames).toBeLessThan(0.9);
+    expect(reading.confidence.birthDate).toBe(1);
+  });
+
+  it('a composite check digit that fails leaves every MRZ value unconfirmed, below 0.9', () => {
+    const broken = [td1[0], `${td1[1].slice(0, 29)}9`, td1[2]];
+    const { reading } = mergeSides([side({ mrz: readMrz(broken, { today: '2026-11-23' }) })]);
+    expect(reading.fields.birthDate).toBe('1985-04-12');
+    expect(reading.confirmedBy?.birthDate).toBeUndefined();
+    expect(reading.confidence.birthDate).toBeLessThan(0.9);
+  });
+
+  it('characters chosen by the check digits confirm only when a second reading gave the same lines', () => {
+    const misread = [td1[0].replace('CA12136ZM', 'CA12I36ZM').replace('C<ITA', 'C<ITA'), td1[1], td1[2]];
+    const mrz = readMrz([`${misread[0]}<`, misread[1], misread[2]], { today: '2026-11-23' });
+    expect(mrz?.guessed).toBe(true);
+    expect(mergeSides([side({ mrz, mrzAgreeing: 0 })]).reading.confirmedBy?.documentNumber).toBeUndefined();
+    expect(mergeSides([side({ mrz, mrzAgreeing: 2 })]).reading.confirmedBy?.documentNumber).toBe('check-digits');
+  });
+
+  it('a printed surname the confirmed codice fiscale rules out is dropped, with both values in the warning', () => {
+    const result = mergeSides([
+      side({ candidates: { fiscalCode: { value: 'DSTMRC80A01F205A', source: 'barcode', confidence: 1, box: null } } }),
+      side({ kind: { documentType: 'CIE', side: 'front' }, candidates: { surname: viz('MILANO'), givenNames: viz('MARCO') } }),
+    ]);
+    confirmByFiscalCode(result, null, '2026-11-23');
+    expect(result.reading.fields.surname).toBeNull();
+    expect(result.reading.warnings.find((w) => w.code === 'refutedByFiscalCode')?.message).toMatch(/MILANO.*DSTMRC80A01F205A/);
+    expect(result.reading.confirmedBy?.givenNames).toBe('fiscal-code');
+  });
+
+  it('a birth year whose century both ways gives a living person stays unconfirmed without a printed date', () => {
+    const young = ['C<ITACA12136ZM4<<<<<<<<<<<<<<<', '2004127M3304123ITA<<<<<<<<<<<0', 'ROSSI<<MARIO<<<<<<<<<<<<<<<<<<'];
+    const mrz = readMrz(young, { today: '2026-11-23' });
+    expect(mrz?.birthCenturyInferred).toBe(true);
+    expect(mrz?.allChecksValid).toBe(true);
+    expect(mergeSides([side({ mrz })]).reading.confirmedBy?.birthDate).toBeUndefined();
+    const printed = mergeSides([side({ mrz }), side({ kind: { documentType: 'CIE', side: 'front' }, candidates: { birthDate: viz('2020-04-12') } })]);
+    expect(printed.reading.confirmedBy?.birthDate).toBe('two-sources');
+  });
+
+  it('another state\'s identity card is typed from its MRZ, never a paper ID', () => {
+    const polish = ['I<POLABC1234560<<<<<<<<<<<<<<<', '8101028M2503022POL810102001317', 'KOWALSKI<<JAN<<<<<<<<<<<<<<<<<'];
+    const mrz = readMrz(polish, { today: '2026-11-23' });
+    expect(mrz?.documentType).toBe('FOREIGN_ID');
+    const { reading } = mergeSides([side({ kind: { documentType: 'FOREIGN_ID', side: 'back' }, mrz })]);
+    expect(reading.documentType).toBe('FOREIGN_ID');
+    expect(reading.fields.documentNumber).toBe('ABC123456');
   });
 
   it('no side recognised: UNKNOWN and unreadable', () => {

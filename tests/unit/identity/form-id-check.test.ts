@@ -32,6 +32,8 @@ function cie(overrides: Partial<IdDocumentReading['fields']> = {}, rest: Partial
     },
     fieldSources: { surname: 'viz', givenNames: 'viz', sex: 'mrz', birthDate: 'mrz', birthPlace: 'viz', fiscalCode: 'barcode', documentNumber: 'mrz', expiryDate: 'mrz' },
     confidence: {},
+    // As the reader confirms a clean CIE: check digits, the codice fiscale, printed and MRZ names agreeing.
+    confirmedBy: { surname: 'two-sources', givenNames: 'two-sources', sex: 'fiscal-code', birthDate: 'check-digits', birthPlace: 'fiscal-code', fiscalCode: 'check-digits', documentNumber: 'check-digits', issueDate: 'two-sources', expiryDate: 'check-digits', nationality: 'two-sources' },
     sidesSeen: ['front', 'back'],
     warnings: [],
     ...rest,
@@ -373,5 +375,54 @@ describe('checkFormAgainstDocument: no single-character change on the form goes 
       if (checkFormAgainstDocument({ ...FORM, birthDate }, cie(), TODAY).outcome === 'match') unnoticed++;
     }
     expect(unnoticed).toBe(0);
+  });
+});
+
+describe('checkFormAgainstDocument: only confirmed document values count', () => {
+  const unconfirmed = (field: keyof IdDocumentReading['fields']) => {
+    const reading = cie({ surname: 'RUSSO' });
+    const confirmedBy = { ...reading.confirmedBy };
+    delete confirmedBy[field];
+    return { ...reading, confirmedBy };
+  };
+
+  it('an unconfirmed value that differs from the form is to be checked, not a mismatch', () => {
+    const check = checkFormAgainstDocument(FORM, unconfirmed('surname'), TODAY);
+    const reason = check.reasons.find((r) => r.field === 'surname');
+    expect(reason?.code).toBe('FIELD_UNCONFIRMED');
+    expect(reason).toMatchObject({ formValue: 'Rossi', documentValue: 'RUSSO' });
+    expect(reason?.message).toMatch(/non è confermato/);
+    expect(check.outcome).toBe('unreadable');
+  });
+
+  it('the same value confirmed is a mismatch', () => {
+    expect(checkFormAgainstDocument(FORM, cie({ surname: 'RUSSO' }), TODAY).reasons.map((r) => r.code)).toContain('SURNAME_MISMATCH');
+  });
+
+  it('an unconfirmed value the form agrees with is confirmed by it: a match', () => {
+    const reading = cie();
+    const confirmedBy = { ...reading.confirmedBy };
+    delete confirmedBy.surname;
+    expect(checkFormAgainstDocument(FORM, { ...reading, confirmedBy }, TODAY).outcome).toBe('match');
+  });
+
+  it('a reading saved before confirmations existed decides nothing on its own', () => {
+    const old = cie({ surname: 'RUSSO' });
+    delete old.confirmedBy;
+    const check = checkFormAgainstDocument(FORM, old, TODAY);
+    expect(check.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['FIELD_UNCONFIRMED']));
+    expect(check.reasons.map((r) => r.code)).not.toContain('SURNAME_MISMATCH');
+  });
+
+  it('a value the clerk typed or confirmed counts', () => {
+    const reading = unconfirmed('surname');
+    expect(checkFormAgainstDocument(FORM, { ...reading, fieldSources: { ...reading.fieldSources, surname: 'clerk' } }, TODAY).reasons.map((r) => r.code)).toContain('SURNAME_MISMATCH');
+  });
+
+  it('an unconfirmed expiry cannot make the document valid', () => {
+    const reading = cie();
+    const confirmedBy = { ...reading.confirmedBy };
+    delete confirmedBy.expiryDate;
+    expect(assessDocumentValidity({ ...reading, confirmedBy }, TODAY).map((r) => r.code)).toEqual(['FIELD_UNCONFIRMED']);
   });
 });

@@ -397,3 +397,30 @@ describe('readMrz: never a wrong value (exhaustive single-error sweep)', () => {
     expect(recovered / all.length).toBeGreaterThan(minRecovered);
   });
 });
+
+describe('readMrz: other states and formats', () => {
+  // ICAO 9303 part 6, appendix: the TD2 specimen of Utopia.
+  const td2 = ['I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<', 'D231458907UTO7408122F1204159<<<<<<<6'];
+
+  it('TD2: read with every check digit, a foreign identity document', () => {
+    const r = readMrz(td2, { today: TODAY });
+    expect(r?.format).toBe('TD2');
+    expect(r?.allChecksValid).toBe(true);
+    expect(r?.documentType).toBe('FOREIGN_ID');
+    expect(r?.fields).toMatchObject({ surname: 'ERIKSSON', givenNames: 'ANNA MARIA', documentNumber: 'D23145890', birthDate: '1974-08-12', sex: 'F', expiryDate: '2012-04-15' });
+    expect(r?.guessed).toBe(false);
+  });
+
+  it('TD1 document number longer than nine characters, continued in the optional data (Belgian card)', () => {
+    const r = readMrz(['IDBEL000590696<1015<<<<<<<<<<<', '9401013F2710017BEL000101123453', 'SPECIMEN<<SPECIMEN<<<<<<<<<<<<'], { today: TODAY });
+    expect(r?.fields.documentNumber).toBe('000590696101');
+    expect(r?.allChecksValid).toBe(true);
+  });
+
+  it('a filler lost from the only long run of fillers is put back even when another check fails as printed', () => {
+    // Afghanistan's specimen: document-number check digit printed wrong, one filler missed by OCR.
+    const r = readMrz(['POAFGHASHIMI<<SAYED<ESHAQ<<<<<<<<<<<<<<<<<<<', '01415403<0AFG7005059M2107039<<<<<<<<<<<<<<2'], { today: TODAY });
+    expect(r?.fields).toMatchObject({ birthDate: '1970-05-05', expiryDate: '2021-07-03', documentNumber: null });
+    expect(r?.guessed).toBe(false);
+  });
+});
