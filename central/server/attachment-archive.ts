@@ -38,7 +38,7 @@ export function createAttachmentArchive(root: string) {
     },
     async importVerified(source: string, caseId: string, attachmentId: string, expectedSha256: string): Promise<'stored' | 'hash-mismatch'> {
       const caseDir = path.join(root, caseId);
-      await fs.mkdir(caseDir, { recursive: true });
+      await fs.mkdir(caseDir, { recursive: true, mode: 0o700 });
       const temporary = path.join(caseDir, `.${attachmentId}.${randomBytes(6).toString('hex')}.part`);
       const hash = createHash('sha256');
       const hashing = new Transform({

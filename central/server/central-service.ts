@@ -64,8 +64,10 @@ export async function startCentralService(deps: CentralServiceDeps): Promise<Run
   const log = deps.log ?? ((entry) => process.stdout.write(`${JSON.stringify(entry)}\n`));
   const uploadDir = path.join(config.dataDir, 'uploads');
   const archive = createAttachmentArchive(path.join(config.dataDir, 'attachments'));
-  await fs.mkdir(uploadDir, { recursive: true });
-  await fs.mkdir(path.join(config.dataDir, 'attachments'), { recursive: true });
+  for (const dir of [uploadDir, path.join(config.dataDir, 'attachments')]) {
+    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+    await fs.chmod(dir, 0o700);
+  }
   const originAllowed = (origin: string) => isAllowedOrigin(config, origin);
   const uploads = createTusEndpoint({
     uploadDir,
