@@ -145,7 +145,13 @@ export function mergeSides(sides: PlacedSide[]): DocumentReadingResult {
         continue;
       }
       if (printed !== null) warnings.push(warning('documentReading.warning.printedDiffersFromMrz', { field: FIELD_LABELS[field], printed, mrz: value }));
-      const checked = CHECK_DIGIT_FIELDS.has(field) && strong && !(field === 'birthDate' && mrz.birthCenturyInferred);
+      if (field === 'documentNumber' && printedSomewhere(ours, value)) {
+        // The number printed on the page, read without the MRZ's alphabet, is a second source.
+        confirmedBy[field] = 'two-sources';
+        set(field, { value, source: 'mrz', confidence: 1, box: mrzSide.mrzBox }, mrzSide);
+        continue;
+      }
+      const checked = CHECK_DIGIT_FIELDS.has(field) && strong && !(field === 'birthDate' && mrz.birthCenturyInferred) && !(field === 'documentNumber' && mrz.documentNumberAmbiguous);
       if (checked) confirmedBy[field] = 'check-digits';
       else delete confirmedBy[field];
       set(field, { value, source: 'mrz', confidence: checked ? 1 : UNCONFIRMED_CONFIDENCE_CAP, box: mrzSide.mrzBox }, mrzSide);
@@ -172,6 +178,13 @@ export function mergeSides(sides: PlacedSide[]): DocumentReadingResult {
   }
   capUnconfirmed(reading);
   return { reading, evidence };
+}
+
+/** Whether a side's printed text holds the value as a word of its own (spaces OCR put inside it ignored). */
+function printedSomewhere(sides: PlacedSide[], value: string): boolean {
+  // The MRZ's own lines, as the page OCR saw them, are not a second source.
+  const printedLine = (text: string) => !/[<«]|KKK/.test(text.toUpperCase());
+  return sides.some((s) => s.page.lines.some((l) => printedLine(l.text) && l.text.toUpperCase().split(/[^A-Z0-9 ]+/).some((part) => part.replace(/\s+/g, '') === value || part.split(/\s+/).includes(value))));
 }
 
 /** Fields an MRZ check digit covers (names, sex and nationality have none). */

@@ -460,6 +460,24 @@ export function readMrz(rawLines: string[], options: ReadMrzOptions = {}): MrzRe
   return toReading(layout, substituted.lines, brokenLines, status, guessed, today);
 }
 
+/** Pairs a whitelisted OCR mixes up glyph for glyph. */
+const SYSTEMATIC_PAIRS: [string, string][] = [['Z', '2'], ['O', '0'], ['S', '5'], ['B', '8'], ['I', '1'], ['G', '6'], ['D', '0'], ['Q', '0']];
+
+function systematicMisreadPasses(lines: string[], layout: Layout): boolean {
+  const spec = layout.checks.find((c) => c.field === 'documentNumber') as CheckSpec;
+  const [l, start, end] = layout.documentNumber;
+  const number = lines[l].slice(start, end);
+  for (const [a, b] of SYSTEMATIC_PAIRS) {
+    for (const [from, to] of [[a, b], [b, a]]) {
+      if (number.split(from).length - 1 < 2) continue;
+      const trial = lines.slice();
+      trial[l] = lines[l].slice(0, start) + number.split(from).join(to) + lines[l].slice(end);
+      if (checkHolds(spec, trial)) return true;
+    }
+  }
+  return false;
+}
+
 function blankLine(layout: Layout, line: string, lineIndex: number): string {
   const head = lineIndex === 0 ? [...line.slice(0, 5)].map((ch) => correctChar(ch, 'A')).join('') : '';
   return head.padEnd(layout.lineLength, '<');
@@ -469,8 +487,8 @@ function detail(result: ParseResult, field: FieldName): Details | undefined {
   return result.details.find((d) => d.field === field);
 }
 
-/** Nobody alive is older than this: a birth year that would make someone older belongs to the next century. */
-const OLDEST_AGE = 110;
+/** Nobody has lived longer (122 years): a birth year that would make someone older belongs to the next century. */
+const OLDEST_AGE = 125;
 
 /**
  * Two digits name the year, not the century: the most recent date not after today is taken. When
@@ -561,6 +579,9 @@ function toReading(layout: Layout, lines: string[], brokenLines: Set<number>, st
     fields.givenNames = libValue('firstName') || null;
   }
 
+  // A number the OCR may have misread consistently (every Z as 2, every O as 0) and that the check
+  // digit accepts both ways is not vouched for by it: only a second source can confirm it.
+  const numberAmbiguous = fields.documentNumber !== null && systematicMisreadPasses(lines, layout);
   const valid: Partial<Record<IdDocumentField, boolean>> = {};
   for (const key of ['surname', 'givenNames', 'sex', 'birthDate', 'documentNumber', 'expiryDate', 'nationality'] as const) valid[key] = fields[key] !== null;
   const issuingState = libValue('issuingState');
@@ -574,6 +595,7 @@ function toReading(layout: Layout, lines: string[], brokenLines: Set<number>, st
     truncatedName: nameShapeOk && !nameField.endsWith('<'),
     repair: status,
     guessed,
+    documentNumberAmbiguous: numberAmbiguous,
     birthCenturyInferred: birth?.centuryInferred ?? false,
     lines,
     issuingState,

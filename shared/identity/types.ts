@@ -136,6 +136,8 @@ export interface MrzReading {
    * substituted): they then no longer confirm the values on their own.
    */
   guessed: boolean;
+  /** The document number reads as well with every one of a look-alike pair swapped (ZZ/22): its check digit cannot tell them apart. */
+  documentNumberAmbiguous: boolean;
   /** The birth year's century was inferred (both centuries give a living person's age). */
   birthCenturyInferred: boolean;
   /** The lines after correction and repair; a line that could not be repaired, as read. */
