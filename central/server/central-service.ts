@@ -9,6 +9,7 @@ import { SERVER_TIME_HEADER, UPLOADS_PATH } from '../../shared/central-api/proto
 import { centralRoutes, type RouteSpec } from '../../shared/central-api/routes';
 import type { CentralRepository, WorkstationWithOffice } from '../storage/repository';
 import { ApiError } from './api-error';
+import { createRateLimiter } from './rate-limit';
 import { createApiHandlers } from './api-handlers';
 import { createAttachmentArchive } from './attachment-archive';
 import { isAllowedOrigin, type CentralConfig } from './config';
@@ -75,8 +76,22 @@ export async function startCentralService(deps: CentralServiceDeps): Promise<Run
     expiryMs: config.uploadExpiryHours * 3_600_000,
     isAllowedOrigin: originAllowed,
     clock,
+    maxOpenUploads: config.maxOpenUploadsPerWorkstation,
+    maxOpenUploadBytes: config.maxOpenUploadBytesPerWorkstation,
   });
+  await uploads.countOpenUploads();
   const handlers = createApiHandlers({ repository, archive, uploads, clock });
+  const limiters = {
+    enroll: createRateLimiter({ limit: config.enrollmentsPerMinute, windowMs: 60_000, clock: () => clock().getTime() }),
+    admin: createRateLimiter({ limit: config.adminRequestsPerMinute, windowMs: 60_000, clock: () => clock().getTime() }),
+  };
+
+  function limitRate(req: IncomingMessage, res: ServerResponse, kind: keyof typeof limiters): void {
+    const decision = limiters[kind].take(req.socket.remoteAddress ?? 'unknown');
+    if (decision.allowed) return;
+    res.setHeader('Retry-After', String(decision.retryAfterSeconds));
+    throw new ApiError('RATE_LIMITED');
+  }
 
   async function authenticateWorkstation(req: IncomingMessage): Promise<WorkstationWithOffice> {
     const token = bearerToken(req.headers.authorization);
@@ -134,6 +149,8 @@ export async function startCentralService(deps: CentralServiceDeps): Promise<Run
     if (match.kind === 'method-not-allowed') throw new ApiError('METHOD_NOT_ALLOWED');
     named(match.id);
     const spec: RouteSpec = centralRoutes[match.id];
+    if (match.id === 'enroll') limitRate(req, res, 'enroll');
+    if (spec.auth === 'admin') limitRate(req, res, 'admin');
     let principal: WorkstationWithOffice | null = null;
     if (spec.auth === 'workstation') principal = await authenticateWorkstation(req);
     if (spec.auth === 'admin') authenticateAdmin(req);

@@ -17,6 +17,12 @@ export interface CentralConfig {
   uploadExpiryHours: number;
   /** Origins a renderer may call from (CORS). */
   allowedOrigins: string[];
+  /** Requests per minute and client address: enrolment (guessing activation codes) and admin routes. */
+  enrollmentsPerMinute: number;
+  adminRequestsPerMinute: number;
+  /** Unfinished tus uploads one workstation may hold open, and their declared bytes together. */
+  maxOpenUploadsPerWorkstation: number;
+  maxOpenUploadBytesPerWorkstation: number;
 }
 
 export class ConfigError extends Error {}
@@ -71,6 +77,10 @@ export function readCentralConfig(env: NodeJS.ProcessEnv, cwd: string): CentralC
     maxAttachmentBytes: positiveInt(env, 'CENTRAL_MAX_ATTACHMENT_BYTES', 25 * 1024 * 1024),
     uploadExpiryHours: positiveInt(env, 'CENTRAL_UPLOAD_EXPIRY_HOURS', 7 * 24),
     allowedOrigins: [ELECTRON_APP_ORIGIN, ...extraOrigins],
+    enrollmentsPerMinute: positiveInt(env, 'CENTRAL_ENROLLMENTS_PER_MINUTE', 30),
+    adminRequestsPerMinute: positiveInt(env, 'CENTRAL_ADMIN_REQUESTS_PER_MINUTE', 600),
+    maxOpenUploadsPerWorkstation: positiveInt(env, 'CENTRAL_MAX_OPEN_UPLOADS', 20),
+    maxOpenUploadBytesPerWorkstation: positiveInt(env, 'CENTRAL_MAX_OPEN_UPLOAD_BYTES', 200 * 1024 * 1024),
   };
 }
 

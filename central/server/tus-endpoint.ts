@@ -36,6 +36,9 @@ export interface TusEndpointOptions {
   expiryMs: number;
   isAllowedOrigin: (origin: string) => boolean;
   clock: () => Date;
+  /** Per workstation: unfinished uploads it may hold open, and their declared bytes together. */
+  maxOpenUploads: number;
+  maxOpenUploadBytes: number;
 }
 
 /**
@@ -53,6 +56,22 @@ export function createTusEndpoint(options: TusEndpointOptions) {
     if (!principal) throw tusRefusal('UNAUTHENTICATED');
     return principal;
   };
+
+  // Unfinished uploads by workstation (upload id → declared size), rebuilt from the store at start.
+  const open = new Map<string, Map<string, number>>();
+  const forget = (uploadId: string) => {
+    for (const uploads of open.values()) uploads.delete(uploadId);
+  };
+  async function countOpenUploads(): Promise<void> {
+    open.clear();
+    for (const name of await fs.readdir(options.uploadDir)) {
+      if (!name.endsWith('.json')) continue;
+      const upload = await store.getUpload(name.slice(0, -'.json'.length)).catch(() => null);
+      const owner = upload?.metadata?.[OWNER_WORKSTATION];
+      if (!upload || !owner || !upload.size || upload.offset === upload.size) continue;
+      open.set(owner, (open.get(owner) ?? new Map<string, number>()).set(upload.id, upload.size));
+    }
+  }
 
   const tus = new Server({
     path: UPLOADS_PATH,
@@ -73,9 +92,15 @@ export function createTusEndpoint(options: TusEndpointOptions) {
       const principal = principalOf(req);
       const parsed = UploadMetadata.safeParse(upload.metadata ?? {});
       if (!parsed.success || upload.sizeIsDeferred || !upload.size) throw tusRefusal('UPLOAD_METADATA_INVALID');
+      const mine = open.get(principal.workstationId) ?? new Map<string, number>();
+      const declared = [...mine.values()].reduce((sum, size) => sum + size, 0);
+      if (mine.size >= options.maxOpenUploads || declared + upload.size > options.maxOpenUploadBytes) throw tusRefusal('TOO_MANY_OPEN_UPLOADS');
+      mine.set(upload.id, upload.size);
+      open.set(principal.workstationId, mine);
       return { metadata: { ...upload.metadata, [OWNER_OFFICE]: principal.officeCode, [OWNER_WORKSTATION]: principal.workstationId } };
     },
     async onUploadFinish(_req, upload) {
+      forget(upload.id);
       const file = path.join(options.uploadDir, upload.id);
       if ((await sha256OfFile(file)) !== upload.metadata?.sha256) {
         await store.remove(upload.id);
@@ -108,14 +133,18 @@ export function createTusEndpoint(options: TusEndpointOptions) {
       }
     },
     async discard(uploadId: string): Promise<void> {
+      forget(uploadId);
       await store.remove(uploadId).catch(() => undefined);
     },
+    /** Counts the unfinished uploads already in the store, by workstation (at start). */
+    countOpenUploads,
     /**
      * Deletes unfinished uploads past expiry (@tus/server) and finished ones past expiry that no case
      * took (a commit copies its attachments into the archive, so nothing acknowledged depends on them).
      */
     async removeExpired(): Promise<number> {
       let removed = await tus.cleanUpExpiredUploads();
+      await countOpenUploads();
       const cutoff = options.clock().getTime() - options.expiryMs;
       for (const name of await fs.readdir(options.uploadDir)) {
         if (!name.endsWith('.json')) continue;

@@ -49,6 +49,10 @@ export const centralErrors = {
   PAYLOAD_TOO_LARGE: { status: 413, action: 'quarantine' },
   UPLOAD_TOO_LARGE: { status: 413, action: 'quarantine' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, action: 'quarantine' },
+  /** Too many requests from one address (enrolment, admin routes): wait `Retry-After` seconds. */
+  RATE_LIMITED: { status: 429, action: 'retry' },
+  /** The workstation already holds its maximum of unfinished uploads (count or declared bytes). */
+  TOO_MANY_OPEN_UPLOADS: { status: 429, action: 'retry' },
   ATTACHMENT_HASH_MISMATCH: { status: 422, action: 'reupload' },
   INTERNAL_ERROR: { status: 500, action: 'retry' },
   SERVICE_UNAVAILABLE: { status: 503, action: 'retry' },

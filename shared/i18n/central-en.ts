@@ -26,6 +26,8 @@ export const centralEn: Record<keyof typeof centralIt, string> = {
   'central.error.UPLOAD_OFFSET_CONFLICT': 'The upload position differs from the server\'s: resume from the current position.',
   'central.error.UPLOAD_EXPIRED': 'The upload expired on the server: start it again from the beginning.',
   'central.error.PAYLOAD_TOO_LARGE': 'The request exceeds the maximum size allowed.',
+  'central.error.RATE_LIMITED': 'Too many requests in a short time: try again in a moment.',
+  'central.error.TOO_MANY_OPEN_UPLOADS': 'This workstation already has too many attachment uploads in progress: try again when they have finished.',
   'central.error.UPLOAD_TOO_LARGE': 'The attachment exceeds the maximum size allowed.',
   'central.error.UNSUPPORTED_MEDIA_TYPE': 'The request body must be JSON (Content-Type: application/json).',
   'central.error.ATTACHMENT_HASH_MISMATCH': 'The SHA-256 of the attachment received differs from the declared one: upload it again.',

@@ -25,6 +25,8 @@ export const centralIt = {
   'central.error.UPLOAD_OFFSET_CONFLICT': 'La posizione del caricamento non coincide con quella del server: riprendere dalla posizione attuale.',
   'central.error.UPLOAD_EXPIRED': 'Il caricamento è scaduto sul server: ricominciarlo da capo.',
   'central.error.PAYLOAD_TOO_LARGE': 'La richiesta supera la dimensione massima consentita.',
+  'central.error.RATE_LIMITED': 'Troppe richieste in poco tempo: riprovare tra qualche istante.',
+  'central.error.TOO_MANY_OPEN_UPLOADS': 'Questa postazione ha già troppi invii di allegati in corso: riprovare quando sono terminati.',
   'central.error.UPLOAD_TOO_LARGE': "L'allegato supera la dimensione massima consentita.",
   'central.error.UNSUPPORTED_MEDIA_TYPE': 'Il corpo della richiesta deve essere JSON (Content-Type: application/json).',
   'central.error.ATTACHMENT_HASH_MISMATCH': "L'impronta SHA-256 dell'allegato ricevuto non coincide con quella dichiarata: caricarlo di nuovo.",
