@@ -186,9 +186,13 @@ function editDistanceAtMost(a: string, b: string, max: number): boolean {
   return previous[b.length] <= max;
 }
 
-/** One OCR slip per five letters of a long label word; short words must be exact. */
-function tokenMatches(word: string, token: string): boolean {
+/**
+ * One OCR slip in a label word of five letters or more, two from nine; short words must be exact.
+ * A label of one word is a value's look-alike (SESSO / SESTO): one slip only from eight letters.
+ */
+function tokenMatches(word: string, token: string, alone: boolean): boolean {
   if (word === token) return true;
+  if (alone) return token.length >= 8 && editDistanceAtMost(word, token, 1);
   if (token.length < 5) return false;
   return editDistanceAtMost(word, token, token.length >= 9 ? 2 : 1);
 }
@@ -200,10 +204,14 @@ export interface LabelMatch {
   end: number;
 }
 
-/** Matches one form at `start`; returns the index after it, or -1. Long labels may have one word misread. */
+/**
+ * Matches one form at `start`; returns the index after it, or -1. At least one word must be exact;
+ * long labels may have one word misread altogether.
+ */
 function matchForm(words: string[], start: number, form: LabelForm): number {
   let i = start;
   let misses = 0;
+  let exact = 0;
   for (const token of form.tokens) {
     if (token === '/') {
       if (i < words.length && (words[i] === '' || SLASH.test(words[i]))) i += 1;
@@ -211,13 +219,15 @@ function matchForm(words: string[], start: number, form: LabelForm): number {
     }
     while (i < words.length && words[i] === '') i += 1;
     if (i >= words.length) return -1;
-    if (!tokenMatches(labelToken(words[i]), token)) {
+    const word = labelToken(words[i]);
+    if (word === token) exact += 1;
+    else if (!tokenMatches(word, token, form.size === 1)) {
       misses += 1;
       if (form.size < 6 || misses > 1) return -1;
     }
     i += 1;
   }
-  return i;
+  return exact > 0 || form.size === 1 ? i : -1;
 }
 
 /**

@@ -38,7 +38,10 @@ function placeOf(text: string): { place: string; province: string } | null {
 interface Word {
   text: string;
   confidence: number;
+  /** Levelled (see textSlope): for geometry only. */
   box: Box;
+  /** Where it is on the side image: the evidence shown to the clerk. */
+  onImage: Box;
   line: number;
   /** Part of a printed label. */
   label: boolean;
@@ -73,13 +76,36 @@ function wordsOf(line: OcrLine, index: number): Word[] {
     return parts.map((text) => {
       const x = word.box.x + (word.box.width * offset) / Math.max(1, length);
       offset += text.length + 1;
-      return { text, confidence: word.confidence, box: { x, y: word.box.y, width: (word.box.width * text.length) / Math.max(1, length), height: word.box.height }, line: index, label: false };
+      const box = { x, y: word.box.y, width: (word.box.width * text.length) / Math.max(1, length), height: word.box.height };
+      return { text, confidence: word.confidence, box, onImage: box, line: index, label: false };
     });
   });
 }
 
+/**
+ * The slope of the text (a card scanned a degree or two off straight): the median, over lines of
+ * several words, of the slope through their first and last word. Boxes are then sheared level, so
+ * "below" and "on the same row" mean what they mean on the card.
+ */
+function textSlope(lines: Word[][]): number {
+  const slopes = lines
+    .map((words) => words.filter((w) => !isNoise(w)))
+    .filter((words) => words.length >= 2)
+    .map((words) => {
+      const [a, b] = [words[0].box, words[words.length - 1].box];
+      const dx = b.x + b.width / 2 - (a.x + a.width / 2);
+      return dx > 5 * Math.max(a.height, b.height) ? (b.y + b.height / 2 - (a.y + a.height / 2)) / dx : null;
+    })
+    .filter((slope): slope is number => slope !== null)
+    .sort((a, b) => a - b);
+  const median = slopes.length > 0 ? slopes[Math.floor(slopes.length / 2)] : 0;
+  return Math.abs(median) < 0.18 ? median : 0;
+}
+
 function layoutOf(page: OcrPage): TextLayout {
   const lines = page.lines.map(wordsOf);
+  const slope = textSlope(lines);
+  for (const w of lines.flat()) w.box = { ...w.box, y: w.box.y - slope * (w.box.x + w.box.width / 2) };
   const labels: FoundLabel[] = [];
   lines.forEach((words, line) => {
     for (const match of findLabels(words.map((w) => w.text))) {
@@ -93,8 +119,8 @@ function layoutOf(page: OcrPage): TextLayout {
 
 const overlapsVertically = (a: Box, b: Box) => Math.abs(a.y + a.height / 2 - (b.y + b.height / 2)) < Math.max(a.height, b.height) * 0.6;
 
-/** Guilloche specks are no part of a value; the punctuation of dates and places is. */
-const isNoise = (w: Word) => labelToken(w.text) === '' && !/[/().'’-]/.test(w.text);
+/** Guilloche specks and what OCR made of them are no part of a value; the punctuation of dates and places is. */
+const isNoise = (w: Word) => w.confidence < 25 || (labelToken(w.text) === '' && !/[/().'’-]/.test(w.text));
 
 /**
  * The value printed under a label: the nearest line below (within a few label heights) that has
@@ -103,21 +129,28 @@ const isNoise = (w: Word) => labelToken(w.text) === '' && !/[/().'’-]/.test(w.
  * than a line further down.
  */
 function valueBelow(layout: TextLayout, label: FoundLabel): Word[] | null {
-  const tolerance = label.box.height * 0.8;
+  // Values are printed apart from their labels, a millimetre or so off either way.
+  const tolerance = label.box.height * 1.5;
   const right = layout.labels.filter((l) => l !== label && l.box.x > label.box.x + tolerance && overlapsVertically(l.box, label.box));
-  const left = layout.labels.filter((l) => l !== label && l.box.x < label.box.x - tolerance && overlapsVertically(l.box, label.box));
-  const from = Math.max(label.box.x - tolerance, ...left.map((l) => l.box.x + tolerance));
+  const from = label.box.x - tolerance;
   const to = Math.min(Infinity, ...right.map((l) => l.box.x - tolerance));
   const top = label.box.y + label.box.height * 0.6;
   const bottom = label.box.y + label.box.height * 4.5;
   let best: Word[] | null = null;
   for (const words of layout.lines) {
-    const inColumn = words.filter((w) => w.line !== label.line && !isNoise(w) && w.box.y >= top && w.box.y <= bottom && w.box.x >= from && w.box.x < to);
-    if (inColumn.length === 0) continue;
+    const inColumn = words.filter((w) => w.line !== label.line && !isNoise(w) && w.box.y >= top && w.box.y <= bottom && w.box.x >= from && w.box.x < to).sort((a, b) => a.box.x - b.box.x);
+    // The value starts under its label: a line whose first word lies right of the label belongs to another column.
+    if (inColumn.length === 0 || inColumn[0].box.x > label.box.x + label.box.width + tolerance) continue;
     if (!best || inColumn[0].box.y < best[0].box.y) best = inColumn;
   }
   if (!best || best.some((w) => w.label)) return null;
-  return best.sort((a, b) => a.box.x - b.box.x);
+  return firstRun(best);
+}
+
+/** The words up to the first wide gap: beyond it lies the next column, whose label was not read. */
+function firstRun(words: Word[]): Word[] {
+  const end = words.findIndex((w, i) => i > 0 && w.box.x - (words[i - 1].box.x + words[i - 1].box.width) > Math.max(w.box.height, words[i - 1].box.height) * 2.5);
+  return end < 0 ? words : words.slice(0, end);
 }
 
 /** The value printed after a label on the same line, up to the next label. */
@@ -147,7 +180,7 @@ function valueOf(layout: TextLayout, key: LabelKey, where: Where): Word[] | null
 }
 
 function candidate(value: string, words: Word[]): FieldCandidate {
-  return { value, source: 'viz', confidence: Math.max(0, Math.min(1, Math.min(...words.map((w) => w.confidence)) / 100)), box: union(words.map((w) => w.box)) };
+  return { value, source: 'viz', confidence: Math.max(0, Math.min(1, Math.min(...words.map((w) => w.confidence)) / 100)), box: union(words.map((w) => w.onImage)) };
 }
 
 const textOf = (words: Word[]) => words.map((w) => w.text).join(' ');

@@ -75,6 +75,12 @@ describe('whole labels', () => {
     expect(findLabels('COGNOME E NOME DEL'.split(' ')).map((l) => l.key)).not.toContain('givenNames');
   });
 
+  it('takes a one-word label only as printed: SESTO (a birth place) is not SESSO', () => {
+    expect(findLabels('SESTO SAN GIOVANNI (MI) 12.10.1981'.split(' '))).toEqual([]);
+    expect(findLabels(['SESS0']).map((l) => l.key)).toEqual([]);
+    expect(findLabels(['CITTADINANZE']).map((l) => l.key)).toEqual(['nationality']);
+  });
+
   it('tells label lines from value lines', () => {
     expect(isLabelLine('COGNOME / SURNAME')).toBe(true);
     expect(isLabelLine('SESSO / SEX STATURA / HEIGHT CITTADINANZA / NATIONALITY')).toBe(true);
@@ -122,6 +128,32 @@ describe('CIE front by its labels', () => {
     const fields = values(CIE_FRONT, lines);
     expect(fields.sex).toBeUndefined();
     expect(fields.nationality).toBeUndefined();
+  });
+
+  it('reads a card scanned a little askew: rows and columns follow the text, evidence boxes stay on the image', () => {
+    const slope = Math.tan((-2 * Math.PI) / 180);
+    const skew = (l: OcrLine): OcrLine => {
+      const move = (b: OcrLine['box']) => ({ ...b, y: b.y + slope * (b.x + b.width / 2) });
+      return { ...l, box: move(l.box), words: l.words.map((w) => ({ ...w, box: move(w.box) })) };
+    };
+    const lines = cie3Front().map(skew);
+    const fields = extractPrintedFields(CIE_FRONT, { lines });
+    expect(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v?.value]))).toEqual(expected);
+    expect(fields.surname?.box).toEqual(lines.find((l) => l.text === 'BIANCHI')?.words[0].box);
+  });
+
+  it("never takes a value from another column when that column's label is out of the row (the province under 'Provincia')", () => {
+    const lines = [
+      label('Luogo di nascita', 65, 397),
+      label('Provincia', 506, 380),
+      value('CB', 506, 408),
+      value('CAMPOBASSO', 66, 418),
+      label('Data di nascita', 67, 463),
+      value('13/12/2027', 512, 470),
+      { ...value('LANA', 89, 479), confidence: 0, words: [{ ...value('LANA', 89, 479).words[0], confidence: 0, box: { x: 89, y: 479, width: 371, height: 132 } }] },
+      value('04/11/1991', 67, 484),
+    ];
+    expect(values({ documentType: 'HEALTH_CARD', side: 'single' }, lines)).toEqual({ birthPlace: 'CAMPOBASSO', birthDate: '1991-11-04' });
   });
 
   it("gives no surname on the back's parents' label, whatever the side was taken for", () => {
