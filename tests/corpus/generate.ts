@@ -5,6 +5,11 @@
  * Needs the Debian packages fonts-ocr-b (MRZ typeface), fonts-dejavu, imagemagick (phone photos)
  * and ghostscript (the encrypted PDF of the bad inputs). New documents are appended to the lists
  * below, so the ids, seeds and images of the existing ones stay as they are.
+ *
+ * These committed images are the development split's first part. The generated splits (the
+ * development seeds, and the test split that nobody tunes on: generator/variation.ts) are not
+ * committed; `npm run bench:ocr-accuracy` writes them into tests/corpus/.cache/, or:
+ *   npx tsx tests/corpus/generate.ts --split dev|test
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +21,8 @@ import { PEOPLE, type Person } from './generator/people';
 import { td1Lines, td3Lines } from './generator/mrz-lines';
 import { cieBack, cieFront, drivingLicence, healthCard, paperId, passportPage } from './generator/layouts';
 import { blur, flatbed, jpeg, phonePhoto, renderLayout, seededRng, tiltedPhonePhoto, withNoise, type Rng } from './generator/captures';
+import { addYears, CORPUS_TODAY, digits, letters, minusDay, type CorpusDocument } from './generator/documents';
+import { ensureSplit, type Split } from './generator/variation';
 
 const ROOT = path.resolve('tests/corpus');
 const IMAGES = path.join(ROOT, 'images');
@@ -23,48 +30,7 @@ const BAD = path.join(ROOT, 'bad');
 
 type Capture = 'scan' | 'scan-png' | 'jpeg-low' | 'noisy' | 'blurred' | 'flatbed' | 'flatbed-both-sides' | 'phone-photo' | 'phone-tilted';
 
-interface Fields {
-  surname: string | null;
-  givenNames: string | null;
-  sex: 'M' | 'F' | null;
-  birthDate: string | null;
-  birthPlace: string | null;
-  fiscalCode: string | null;
-  documentNumber: string | null;
-  issueDate: string | null;
-  expiryDate: string | null;
-  nationality: string | null;
-}
-
-interface CorpusDocument {
-  id: string;
-  documentType: 'CIE' | 'PASSPORT' | 'DRIVING_LICENCE' | 'HEALTH_CARD' | 'PAPER_ID';
-  capture: Capture;
-  files: string[];
-  person: number;
-  fields: Fields;
-  /** The validity expected on 2026-11-23. */
-  validity: 'valid' | 'expired' | 'not-accepted';
-  notes?: string;
-}
-
 const documents: CorpusDocument[] = [];
-const LETTERS = 'ABCDEFGHJKLMNPRSTUVZ';
-
-function letters(rng: Rng, n: number): string {
-  return Array.from({ length: n }, () => LETTERS[Math.floor(rng() * LETTERS.length)]).join('');
-}
-function digits(rng: Rng, n: number): string {
-  return Array.from({ length: n }, () => String(Math.floor(rng() * 10))).join('');
-}
-function addYears(iso: string, years: number): string {
-  return `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
-}
-function minusDay(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
 
 async function save(name: string, png: Buffer, capture: Capture, rng: Rng): Promise<string> {
   let data: Buffer;
@@ -150,7 +116,7 @@ async function addCie(index: number, personIndex: number, capture: Capture, issu
     files,
     person: personIndex,
     fields: { surname: p.surname, givenNames: p.givenNames, sex: p.sex, birthDate: p.birthDate, birthPlace: p.birthPlace, fiscalCode: p.fiscalCode, documentNumber: d.documentNumber, issueDate: d.issueDate, expiryDate: d.expiryDate, nationality: 'ITA' },
-    validity: d.expiryDate < '2026-11-23' ? 'expired' : 'valid',
+    validity: d.expiryDate < CORPUS_TODAY ? 'expired' : 'valid',
     notes,
   });
 }
@@ -174,7 +140,7 @@ async function addPassport(index: number, personIndex: number, capture: Capture,
     files,
     person: personIndex,
     fields: { surname: p.surname, givenNames: p.givenNames, sex: p.sex, birthDate: p.birthDate, birthPlace: p.birthPlace, fiscalCode: null, documentNumber, issueDate, expiryDate, nationality: 'ITA' },
-    validity: expiryDate < '2026-11-23' ? 'expired' : 'valid',
+    validity: expiryDate < CORPUS_TODAY ? 'expired' : 'valid',
     notes,
   });
 }
@@ -197,7 +163,7 @@ async function addLicence(index: number, personIndex: number, capture: Capture, 
     files,
     person: personIndex,
     fields: { surname: p.surname, givenNames: p.givenNames, sex: null, birthDate: p.birthDate, birthPlace: p.birthPlace, fiscalCode: null, documentNumber, issueDate, expiryDate, nationality: null },
-    validity: expiryDate < '2026-11-23' ? 'expired' : 'valid',
+    validity: expiryDate < CORPUS_TODAY ? 'expired' : 'valid',
   });
 }
 
@@ -214,7 +180,7 @@ async function addHealthCard(index: number, personIndex: number, capture: Captur
     files,
     person: personIndex,
     fields: { surname: p.surname, givenNames: p.givenNames, sex: p.sex, birthDate: p.birthDate, birthPlace: p.birthPlace, fiscalCode: p.fiscalCode, documentNumber: null, issueDate: null, expiryDate, nationality: null },
-    validity: expiryDate < '2026-11-23' ? 'expired' : 'valid',
+    validity: expiryDate < CORPUS_TODAY ? 'expired' : 'valid',
   });
 }
 
@@ -378,7 +344,7 @@ async function main(): Promise<void> {
   const badInputs = await writeBadInputs();
   const truth = {
     description: 'Synthetic corpus for document reading. Every person and document is invented. Regenerate with: npx tsx tests/corpus/generate.ts',
-    today: '2026-11-23',
+    today: CORPUS_TODAY,
     people: PEOPLE,
     documents,
     badInputs,
@@ -387,4 +353,10 @@ async function main(): Promise<void> {
   console.log(`${documents.length} documents, ${badInputs.length} bad inputs`);
 }
 
-await main();
+const split = process.argv.indexOf('--split');
+if (split >= 0) {
+  const name = process.argv[split + 1];
+  if (name !== 'dev' && name !== 'test') throw new Error('--split dev|test');
+  const { dir, truth } = await ensureSplit(name satisfies Split);
+  console.log(`${truth.documents.length} documents in ${dir}`);
+} else await main();

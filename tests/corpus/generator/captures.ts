@@ -24,14 +24,15 @@ export function seededRng(seed: number): Rng {
   };
 }
 
-/** The document as an RGB PNG at PX_PER_MM. */
-export async function renderLayout(layout: Layout): Promise<Buffer> {
-  const base = sharp(Buffer.from(layout.svg)).flatten({ background: '#ffffff' });
+/** The document as an RGB PNG, at PX_PER_MM unless another resolution is asked for. */
+export async function renderLayout(layout: Layout, pxPerMm = PX_PER_MM): Promise<Buffer> {
+  const svg = Buffer.from(layout.svg);
+  const base = (pxPerMm === PX_PER_MM ? sharp(svg) : sharp(svg, { density: (72 * pxPerMm) / PX_PER_MM })).flatten({ background: '#ffffff' });
   if (!layout.barcode) return base.png().toBuffer();
   const b = layout.barcode;
   const code = await bwipjs.toBuffer({ bcid: 'code39', text: b.text, scale: 3, height: b.heightMm, includetext: false, backgroundcolor: 'FFFFFF' });
-  const resized = await sharp(code).resize({ width: Math.round(b.widthMm * PX_PER_MM), height: Math.round(b.heightMm * PX_PER_MM), fit: 'fill', kernel: 'nearest' }).png().toBuffer();
-  return base.composite([{ input: resized, left: Math.round(b.xMm * PX_PER_MM), top: Math.round(b.yMm * PX_PER_MM) }]).png().toBuffer();
+  const resized = await sharp(code).resize({ width: Math.round(b.widthMm * pxPerMm), height: Math.round(b.heightMm * pxPerMm), fit: 'fill', kernel: 'nearest' }).png().toBuffer();
+  return base.composite([{ input: resized, left: Math.round(b.xMm * pxPerMm), top: Math.round(b.yMm * pxPerMm) }]).png().toBuffer();
 }
 
 export async function withNoise(png: Buffer, rng: Rng, amount: number): Promise<Buffer> {
@@ -40,20 +41,45 @@ export async function withNoise(png: Buffer, rng: Rng, amount: number): Promise<
   return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).png().toBuffer();
 }
 
-/** A4 at 300 dpi, white with faint scanner noise, the given cards placed at the given spots and angles. */
-export async function flatbed(cards: Array<{ png: Buffer; leftMm: number; topMm: number; angleDeg: number }>, rng: Rng): Promise<Buffer> {
-  const dpmm = 300 / 25.4;
+/** A4 (300 dpi unless told), white with faint scanner noise, the given cards placed at the given spots and angles. */
+export async function flatbed(cards: Array<{ png: Buffer; leftMm: number; topMm: number; angleDeg: number; pxPerMm?: number }>, rng: Rng, dpi = 300): Promise<Buffer> {
+  const dpmm = dpi / 25.4;
   const width = Math.round(210 * dpmm);
   const height = Math.round(297 * dpmm);
   const placed = await Promise.all(
     cards.map(async (card) => {
       const meta = await sharp(card.png).metadata();
-      const scaled = await sharp(card.png).resize({ width: Math.round(((meta.width ?? 1) / PX_PER_MM) * dpmm) }).rotate(card.angleDeg, { background: '#ffffff' }).png().toBuffer();
+      const scaled = await sharp(card.png).resize({ width: Math.round(((meta.width ?? 1) / (card.pxPerMm ?? PX_PER_MM)) * dpmm) }).rotate(card.angleDeg, { background: '#ffffff' }).png().toBuffer();
       return { input: scaled, left: Math.round(card.leftMm * dpmm), top: Math.round(card.topMm * dpmm) };
     }),
   );
   const page = await sharp({ create: { width, height, channels: 3, background: '#fdfdfc' } }).composite(placed).png().toBuffer();
   return withNoise(page, rng, 6);
+}
+
+/** Both sides of a card in one image, as copied at a counter: one above the other or side by side on white, a few millimetres apart. */
+export async function bothSides(first: Buffer, second: Buffer, arrangement: 'above' | 'beside', gapPx: number): Promise<Buffer> {
+  const [a, b] = await Promise.all([sharp(first).metadata(), sharp(second).metadata()]);
+  const [aw, ah, bw, bh] = [a.width ?? 1, a.height ?? 1, b.width ?? 1, b.height ?? 1];
+  const width = arrangement === 'above' ? Math.max(aw, bw) + 2 * gapPx : aw + bw + 3 * gapPx;
+  const height = arrangement === 'above' ? ah + bh + 3 * gapPx : Math.max(ah, bh) + 2 * gapPx;
+  const second_ = arrangement === 'above' ? { left: gapPx, top: ah + 2 * gapPx } : { left: aw + 2 * gapPx, top: gapPx };
+  return sharp({ create: { width, height, channels: 3, background: '#ffffff' } })
+    .composite([{ input: first, left: gapPx, top: gapPx }, { input: second, ...second_ }])
+    .png()
+    .toBuffer();
+}
+
+/** Glare from a lamp or a laminated card: a bright soft spot that washes out what is under it. */
+export async function glare(png: Buffer, rng: Rng): Promise<Buffer> {
+  const { width = 1, height = 1 } = await sharp(png).metadata();
+  const cx = (0.2 + rng() * 0.6) * width;
+  const cy = (0.2 + rng() * 0.6) * height;
+  const rx = (0.12 + rng() * 0.15) * width;
+  const ry = rx * (0.4 + rng() * 0.5);
+  const strength = 0.55 + rng() * 0.3;
+  const spot = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><radialGradient id="g"><stop offset="0" stop-color="#fff" stop-opacity="${strength.toFixed(2)}"/><stop offset="0.55" stop-color="#fff" stop-opacity="${(strength * 0.45).toFixed(2)}"/><stop offset="1" stop-color="#fff" stop-opacity="0"/></radialGradient></defs><ellipse cx="${cx.toFixed(0)}" cy="${cy.toFixed(0)}" rx="${rx.toFixed(0)}" ry="${ry.toFixed(0)}" fill="url(#g)" transform="rotate(${((rng() - 0.5) * 60).toFixed(0)} ${cx.toFixed(0)} ${cy.toFixed(0)})"/></svg>`;
+  return sharp(png).composite([{ input: Buffer.from(spot) }]).png().toBuffer();
 }
 
 /** A phone photo: the card on a dark desk, seen slightly from the side (ImageMagick perspective). */

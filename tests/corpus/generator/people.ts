@@ -79,3 +79,58 @@ export function fiscalCodeOf(seed: PersonSeed): string {
 }
 
 export const PEOPLE: Person[] = SEEDS.map((seed) => ({ ...seed, fiscalCode: fiscalCodeOf(seed) }));
+
+/** Birth places with their Belfiore codes (checked against the Belfiore register); EE: born abroad. */
+const PLACES: Array<[string, string, string]> = [
+  ['ROMA', 'RM', 'H501'], ['MILANO', 'MI', 'F205'], ['NAPOLI', 'NA', 'F839'], ['TORINO', 'TO', 'L219'], ['PALERMO', 'PA', 'G273'],
+  ['GENOVA', 'GE', 'D969'], ['BOLOGNA', 'BO', 'A944'], ['FIRENZE', 'FI', 'D612'], ['BARI', 'BA', 'A662'], ['CATANIA', 'CT', 'C351'],
+  ['VERONA', 'VR', 'L781'], ['MESSINA', 'ME', 'F158'], ['PADOVA', 'PD', 'G224'], ['TRIESTE', 'TS', 'L424'], ['BRESCIA', 'BS', 'B157'],
+  ['PARMA', 'PR', 'G337'], ['TARANTO', 'TA', 'L049'], ['PRATO', 'PO', 'G999'], ['MODENA', 'MO', 'F257'], ['REGGIO DI CALABRIA', 'RC', 'H224'],
+  ['PERUGIA', 'PG', 'G478'], ['LIVORNO', 'LI', 'E625'], ['CAGLIARI', 'CA', 'B354'], ['FOGGIA', 'FG', 'D643'], ['SALERNO', 'SA', 'H703'],
+  ['RAVENNA', 'RA', 'H199'], ['FERRARA', 'FE', 'D548'], ['RIMINI', 'RN', 'H294'], ['SIRACUSA', 'SR', 'I754'], ['PESCARA', 'PE', 'G482'],
+  ['BERGAMO', 'BG', 'A794'], ['TRENTO', 'TN', 'L378'], ['VICENZA', 'VI', 'L840'], ['ANCONA', 'AN', 'A271'], ['LECCE', 'LE', 'E506'],
+  ['UDINE', 'UD', 'L483'], ['BOLZANO', 'BZ', 'A952'], ['LA SPEZIA', 'SP', 'E463'], ["REGGIO NELL'EMILIA", 'RE', 'H223'], ['SASSARI', 'SS', 'I452'],
+  ['NOVARA', 'NO', 'F952'], ['PIACENZA', 'PC', 'G535'], ['CATANZARO', 'CZ', 'C352'], ['COSENZA', 'CS', 'D086'], ['POTENZA', 'PZ', 'G942'],
+  ['CAMPOBASSO', 'CB', 'B519'], ['AOSTA', 'AO', 'A326'], ['SAN BENEDETTO DEL TRONTO', 'AP', 'H769'], ['CASTELLAMMARE DI STABIA', 'NA', 'C129'],
+  ['SESTO SAN GIOVANNI', 'MI', 'I690'], ['TERNI', 'TR', 'L117'], ['BRINDISI', 'BR', 'B180'], ['PAVIA', 'PV', 'G388'], ['MONZA', 'MB', 'F704'],
+  ['SENIGALLIA', 'AN', 'I608'], ['ALESSANDRIA', 'AL', 'A182'], ['VITERBO', 'VT', 'M082'], ['VARESE', 'VA', 'L682'], ['FOLIGNO', 'PG', 'D653'],
+  ['CESENA', 'FC', 'C573'], ['MACERATA', 'MC', 'E783'], ['PISA', 'PI', 'G702'], ['AVELLINO', 'AV', 'A509'], ['MAZARA DEL VALLO', 'TP', 'F061'],
+  ['CALTANISSETTA', 'CL', 'B429'], ['FRANCIA', 'EE', 'Z110'], ['SVIZZERA', 'EE', 'Z133'], ['ROMANIA', 'EE', 'Z129'], ['ARGENTINA', 'EE', 'Z600'],
+  ['ALBANIA', 'EE', 'Z100'], ['GERMANIA', 'EE', 'Z112'],
+];
+
+const SURNAMES = [
+  'MARINO', 'GRECO', 'BRUNO', 'GALLI', 'COSTA', 'FONTANA', 'CARUSO', 'MARIANI', 'RIZZO', 'LOMBARDI', 'MORETTI', 'BARBIERI', 'GIORDANO',
+  'MANCINI', 'LONGO', 'LEONE', 'MARTINELLI', 'VITALE', 'SERRA', 'COPPOLA', "DE SANTIS", "D'AMICO", "DELL'ORTO", 'DI STEFANO', 'LO PRESTI',
+  'PELLEGRINI', 'PALUMBO', 'SANNA', 'FARINA', 'MONTI', 'CATTANEO', 'GATTI', 'RINALDI', 'FERRI', 'FABBRI', 'BELLINI', 'BASILE', 'RIVA',
+  'DONATI', 'PIRAS', "D'ALESSANDRO", 'DE ROSA', 'LA ROSA', 'MELIS', 'ORLANDO', 'TESTA', 'PARISI', 'GUERRA', 'ZANETTI', 'BERNARDINI',
+  'CASTELLANI DE MARCHI', 'SCOGNAMIGLIO', 'QUARANTA', 'ZUCCHERO', 'VENTURINI',
+];
+const MALE_NAMES = ['ALESSANDRO', 'FRANCESCO', 'LORENZO', 'MATTEO', 'GABRIELE', 'LEONARDO', 'RICCARDO', 'TOMMASO', 'EDOARDO', 'NICCOLÒ', 'SALVATORE', 'ANTONIO', 'VINCENZO', 'GIOVANNI', 'CARLO ALBERTO', 'GIAN MARCO', 'FABIO', 'UGO'];
+const FEMALE_NAMES = ['GIULIA', 'SOFIA', 'AURORA', 'ALICE', 'GINEVRA', 'EMMA', 'GIORGIA', 'BEATRICE', 'MARTINA', 'FEDERICA', 'ROSARIA', 'ILARIA', 'ANNA MARIA', 'MARIA CRISTINA', 'NOEMI', 'LUCIA', 'ZOE'];
+const STREETS = ['VIA ROMA', 'VIA GARIBALDI', 'CORSO ITALIA', 'VIA MAZZINI', 'PIAZZA DELLA REPUBBLICA', 'VIA DANTE ALIGHIERI', 'VIALE EUROPA', 'VIA VERDI'];
+
+/** An invented applicant drawn from a seed: name, birth date and place, residence, codice fiscale. */
+export function randomPerson(rng: () => number): Person {
+  const pick = <T>(items: T[]): T => items[Math.floor(rng() * items.length)];
+  const sex = rng() < 0.5 ? 'M' : 'F';
+  const [birthPlace, birthProvince, belfiore] = pick(PLACES);
+  const year = 1946 + Math.floor(rng() * 60);
+  const month = 1 + Math.floor(rng() * 12);
+  const day = 1 + Math.floor(rng() * 28);
+  const [home, homeProvince] = (() => {
+    const [name, province] = pick(PLACES.filter((p) => p[1] !== 'EE'));
+    return [name, province];
+  })();
+  const seed: PersonSeed = {
+    surname: pick(SURNAMES),
+    givenNames: pick(sex === 'M' ? MALE_NAMES : FEMALE_NAMES),
+    sex,
+    birthDate: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    birthPlace,
+    birthProvince,
+    belfiore,
+    residence: `${pick(STREETS)} ${1 + Math.floor(rng() * 180)}, ${home} (${homeProvince})`,
+  };
+  return { ...seed, fiscalCode: fiscalCodeOf(seed) };
+}
