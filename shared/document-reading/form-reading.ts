@@ -11,7 +11,7 @@ import { classifyWriting, type Writing, type WritingEvidence } from './handwriti
 import type { OcrEngine } from './ocr-engine';
 import { boxOnSource, type Homography } from './homography';
 import { registerPage, type PageRegistration } from './form-registration';
-import { cleanZoneText, confirmedFields, UNCONFIRMED_MAX_CONFIDENCE, zoneValue } from './form-values';
+import { cleanZoneText, CONFIRMED_MIN_CONFIDENCE, confirmedFields, CONSTRAINED_CONFIDENCE, MIN_TYPED_CONFIDENCE, SINGLE_READING_CONFIDENCE, UNCONFIRMED_MAX_CONFIDENCE, zoneCharacters, zoneValue } from './form-values';
 import { cropBox, warpToUpright, type Box, type GrayRaster } from './raster';
 import { checkSignature, type SignatureCheck } from './signature';
 import { readTicks, tickConfidence, ticksFromInk, type TickReading } from './tick-boxes';
@@ -57,12 +57,10 @@ export function acroFormValues(objects: PdfFieldObjects | null, template: FormTe
   return values;
 }
 
-/** Darker than this is ink, unless the paper itself is darker. */
-const INK_LEVEL = 128;
 /** Below this share of dark pixels a field zone is empty: OCR would only invent characters from noise. */
 const EMPTY_ZONE_INK = 0.004;
-/** Pixels per template point of the upright zone crops OCR reads (300 dpi). */
-const CROP_SCALE = 300 / 72;
+/** Pixels per template point of the upright zone crops OCR reads (450 dpi: 10 pt capitals about 45 px tall, where tesseract reads best). */
+const CROP_SCALE = 450 / 72;
 /** Template points read around each frame: registration is good to a fraction of this. */
 const ZONE_PAD = 4;
 /** How far (template points) a frame line may lie from where registration puts it. */
@@ -123,7 +121,7 @@ function zoneText(crop: GrayRaster, zone: TemplateZone, pad: number): GrayRaster
   const dark = sorted[Math.floor(sorted.length * 0.002)];
   // Ink is well darker than the paper; scanner grain and JPEG blocks are not.
   if (paper - dark < 60) return null;
-  const level = Math.min(INK_LEVEL, (paper + dark) / 2);
+  const level = (paper + dark) / 2;
   let ink = 0;
   const rows = new Uint32Array(height);
   const columns = new Uint32Array(width);
@@ -152,6 +150,38 @@ function zoneText(crop: GrayRaster, zone: TemplateZone, pad: number): GrayRaster
   const out = { width: text.width + 2 * border, height: text.height + 2 * border, data: new Uint8Array((text.width + 2 * border) * (text.height + 2 * border)).fill(paper) };
   for (let y = 0; y < text.height; y += 1) out.data.set(text.data.subarray(y * text.width, (y + 1) * text.width), (y + border) * out.width + border);
   return out;
+}
+
+/** One OCR pass over a zone's text line: its text and tesseract's confidence (the least of its lines), or null when nothing was read. */
+async function readZone(image: GrayRaster, ocr: OcrEngine, whitelist?: string): Promise<{ text: string; confidence: number } | null> {
+  const result = await ocr.recognize({ image, layout: 'block', whitelist });
+  const lines = result.lines.filter((l) => l.text.trim() !== '');
+  if (lines.length === 0) return null;
+  return { text: lines.map((l) => l.text).join(' '), confidence: Math.min(...lines.map((l) => l.confidence)) / 100 };
+}
+
+/** The field's value in one image of the zone: read once, and once more with only the field's characters when the text had not the field's shape. */
+async function shapedValue(name: FilledZone['name'], image: GrayRaster, ocr: OcrEngine): Promise<{ value: string; confidence: number } | null> {
+  const first = await readZone(image, ocr);
+  const value = first ? zoneValue(name, first.text) : null;
+  if (first && value) return { value, confidence: first.confidence };
+  const characters = zoneCharacters(name);
+  const second = characters ? await readZone(image, ocr, characters) : null;
+  const constrained = second ? zoneValue(name, second.text) : null;
+  return constrained ? { value: constrained, confidence: CONSTRAINED_CONFIDENCE } : null;
+}
+
+/**
+ * A typed zone read twice, at 450 and at 300 dpi: tesseract's slips (a space inside a name, `l`
+ * for `1`, a letter added) rarely repeat at another scale. Two readings that disagree are no
+ * value; one alone is kept as doubtful.
+ */
+async function typedValue(zone: FilledZone, ocr: OcrEngine): Promise<{ value: string; confidence: number } | null> {
+  const smaller = warpToUpright(zone.interior, [1.5, 0, 0, 0, 1.5, 0, 0, 0, 1], Math.round(zone.interior.width / 1.5), Math.round(zone.interior.height / 1.5));
+  const [a, b] = await Promise.all([shapedValue(zone.name, zone.interior, ocr), shapedValue(zone.name, smaller, ocr)]);
+  if (a && b) return a.value === b.value ? { value: a.value, confidence: Math.max(a.confidence, b.confidence) } : null;
+  const one = a ?? b;
+  return one ? { value: one.value, confidence: Math.min(one.confidence, SINGLE_READING_CONFIDENCE) } : null;
 }
 
 /** Registers every scanned page to its page of the template (page order as scanned). */
@@ -253,9 +283,11 @@ export function filledZones(pages: GrayRaster[], template: FormTemplate, registr
  * A printed form scanned back: each page registered to the template, then OCR of each filled
  * field zone, each classified typed or handwritten, and the profile's tick boxes. Pages must be in
  * template order; a page that does not register (blank, another document, cut off) gives no
- * values and a warning. A typed value is kept only when it has its field's shape, and is
- * confirmed (confidence up to 0.99) only when something on the form could refute it; the rest stay
- * below `UNCONFIRMED_MAX_CONFIDENCE` for the clerk to check. Handwritten values are suggestions.
+ * values and a warning. A typed value is kept only when it has its field's shape (read again with
+ * the field's characters only when it had not) and, unless confirmed, when tesseract was not in
+ * doubt; it is confirmed (confidence 0.9–0.99) only when something on the form could refute it,
+ * and the rest stay at most `UNCONFIRMED_MAX_CONFIDENCE` for the clerk to check. Handwritten
+ * values are suggestions.
  */
 export async function readFormByZones(pages: GrayRaster[], template: FormTemplate, ocr: OcrEngine): Promise<FormReading> {
   const registrations = registerForm(pages, template);
@@ -266,22 +298,24 @@ export async function readFormByZones(pages: GrayRaster[], template: FormTemplat
   const read: Array<{ zone: FilledZone; value: string; confidence: number }> = [];
   await Promise.all(
     filledZones(pages, template, registrations).map(async (zone) => {
-      const result = await ocr.recognize({ image: zone.interior, layout: 'block' });
-      const lines = result.lines.filter((l) => l.text.trim() !== '');
-      if (lines.length === 0) return;
-      const text = lines.map((l) => l.text).join(' ');
-      const confidence = Math.min(...lines.map((l) => l.confidence)) / 100;
-      // A handwritten value is only a suggestion: kept as read, for the clerk to judge.
-      const value = zone.writing === 'handwritten' ? cleanZoneText(text) : zoneValue(zone.name, text);
-      if (value) read.push({ zone, value, confidence });
+      if (zone.writing === 'handwritten') {
+        // Only a suggestion: kept even without the field's shape, for the clerk to judge.
+        const reading = await readZone(zone.interior, ocr);
+        if (reading) read.push({ zone, value: zoneValue(zone.name, reading.text) ?? cleanZoneText(reading.text), confidence: reading.confidence });
+        return;
+      }
+      const value = await typedValue(zone, ocr);
+      if (value) read.push({ zone, ...value });
     }),
   );
   const typedValues = Object.fromEntries(read.filter((r) => r.zone.writing === 'typed').map((r) => [r.zone.name, r.value]));
   const confirmed = confirmedFields(typedValues);
   const fields: FormReading['fields'] = {};
   for (const { zone, value, confidence } of read) {
-    const ceiling = zone.writing === 'typed' && confirmed.has(zone.name) ? 0.99 : UNCONFIRMED_MAX_CONFIDENCE;
-    fields[zone.name] = { value, source: 'ocr', confidence: Math.round(Math.min(ceiling, confidence) * 100) / 100, page: zone.page, box: zone.box, writing: zone.writing };
+    const sure = zone.writing === 'typed' && confirmed.has(zone.name);
+    if (zone.writing === 'typed' && !sure && confidence < MIN_TYPED_CONFIDENCE) continue;
+    const shown = sure ? Math.max(CONFIRMED_MIN_CONFIDENCE, Math.min(0.99, confidence)) : Math.min(UNCONFIRMED_MAX_CONFIDENCE, confidence);
+    fields[zone.name] = { value, source: 'ocr', confidence: Math.round(shown * 100) / 100, page: zone.page, box: zone.box, writing: zone.writing };
   }
   const profile = readProfile(pages, template, registrations);
   if (profile.field) fields.tipo_profilo = profile.field;

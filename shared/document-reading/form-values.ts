@@ -10,6 +10,14 @@ import { fiscalCodeInText } from './fiscal-code-text';
 
 /** The highest confidence of a value nothing on the form could refute ("da verificare" below 0.9). */
 export const UNCONFIRMED_MAX_CONFIDENCE = 0.85;
+/** The lowest of a confirmed value: its check, not the engine's own guess, vouches for it. */
+export const CONFIRMED_MIN_CONFIDENCE = 0.9;
+/** Below this (tesseract's line confidence) an unconfirmed typed value is too doubtful to show at all. */
+export const MIN_TYPED_CONFIDENCE = 0.3;
+/** At most this when only one of a zone's two readings gave a value. */
+export const SINGLE_READING_CONFIDENCE = 0.5;
+/** Given to a value read only with the field's character list: the engine's confidence says nothing then. */
+export const CONSTRAINED_CONFIDENCE = 0.6;
 
 const NAME = /^[\p{Lu}\p{Ll}][\p{L}' .-]*[\p{L}.]$|^\p{L}$/u;
 const ADDRESS = /^[\p{L}\d][\p{L}\d' .,/°-]*$/u;
@@ -37,6 +45,11 @@ function dateOf(text: string): string | null {
 
 type Shape = (text: string) => string | null;
 
+function phoneOf(text: string): string | null {
+  const digits = asDigits(text);
+  return /^\+?\d[\d ./-]{4,}\d$/.test(digits) ? digits : null;
+}
+
 const matches = (pattern: RegExp): Shape => (text) => (pattern.test(text) ? text : null);
 
 const SHAPES: Record<Exclude<FormFieldName, 'tipo_profilo'>, Shape> = {
@@ -53,8 +66,8 @@ const SHAPES: Record<Exclude<FormFieldName, 'tipo_profilo'>, Shape> = {
   cap_residenza: (text) => (/^\d{5}$/.test(asDigits(text)) ? asDigits(text) : null),
   comune_residenza: matches(NAME),
   provincia_residenza: matches(/^[A-Z]{2}$/),
-  telefono: matches(/^\+?\d[\d ./-]{4,}\d$/),
-  cellulare: matches(/^\+?\d[\d ./-]{4,}\d$/),
+  telefono: phoneOf,
+  cellulare: phoneOf,
   email: matches(EMAIL),
   pec: matches(EMAIL),
   ordine_provincia: matches(NAME),
@@ -76,6 +89,40 @@ const SHAPES: Record<Exclude<FormFieldName, 'tipo_profilo'>, Shape> = {
   },
 };
 
+const DIGITS = '0123456789';
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+const EMAIL_CHARACTERS = `${LOWER}${UPPER}${DIGITS}@._-+`;
+
+/**
+ * The characters a zone may hold, for a second OCR pass when the first gave text without the
+ * field's shape: a date cannot contain an `S`, an e-mail address no `|`. Fields with spaces inside
+ * (names, addresses, phone numbers) have none: with a list tesseract drops the spaces.
+ */
+const CHARACTERS: Partial<Record<FormFieldName, string>> = {
+  codice_fiscale: UPPER + DIGITS,
+  sesso: 'MF',
+  data_nascita: `${DIGITS}/`,
+  provincia_nascita: UPPER,
+  provincia_residenza: UPPER,
+  cap_residenza: DIGITS,
+  email: EMAIL_CHARACTERS,
+  pec: EMAIL_CHARACTERS,
+  struttura_pec: EMAIL_CHARACTERS,
+  ordine_numero: `${UPPER}${DIGITS}/-`,
+  struttura_codice: `${UPPER}${DIGITS}/.-`,
+  documento_numero: UPPER + DIGITS,
+  documento_data_rilascio: `${DIGITS}/`,
+  documento_data_scadenza: `${DIGITS}/`,
+};
+
+export function zoneCharacters(name: FormFieldName): string | undefined {
+  return CHARACTERS[name];
+}
+
+/** Fields with no space in them: OCR's spaces around `@`, `.` or inside a code are its own. */
+const UNSPACED = new Set<FormFieldName>(['codice_fiscale', 'email', 'pec', 'struttura_pec', 'documento_numero', 'data_nascita', 'documento_data_rilascio', 'documento_data_scadenza', 'cap_residenza', 'sesso', 'provincia_nascita', 'provincia_residenza']);
+
 /** OCR text of a one-line zone as a value: spaces evened out, typographic quotes made plain. */
 export function cleanZoneText(text: string): string {
   return text.replace(/[‘’`´]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
@@ -83,7 +130,7 @@ export function cleanZoneText(text: string): string {
 
 /** The field's value in the OCR'd text, or null when the text does not have the field's shape. */
 export function zoneValue(name: Exclude<FormFieldName, 'tipo_profilo'>, text: string): string | null {
-  const clean = cleanZoneText(text);
+  const clean = UNSPACED.has(name) ? cleanZoneText(text).replace(/ /g, '') : cleanZoneText(text);
   return clean === '' ? null : SHAPES[name](clean);
 }
 

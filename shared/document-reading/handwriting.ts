@@ -30,7 +30,7 @@ const MIN_LETTERS = 3;
  * "Typed or handwritten"). Between the two a zone says nothing on its own (lower case and digits
  * have more levels than two lines, blur moves edges) and follows its form.
  */
-const TYPED_MIN_ON_LINES = 0.8;
+const TYPED_MIN_ON_LINES = 0.85;
 const HANDWRITTEN_MAX_ON_LINES = 0.45;
 /** A line fitted through fewer letters than this fits a hand too: short values count as typed only when every letter is on its lines. */
 const SHORT_VALUE_LETTERS = 8;
@@ -109,7 +109,7 @@ function lineResiduals(letters: Component[], edge: (c: Component) => number): nu
 /** Halfway between the zone's paper and its darkest ink: print and pen alike, whatever the scan's contrast. */
 function inkLevelOf(zone: GrayRaster): number {
   const sorted = Uint8Array.from(zone.data).sort();
-  return Math.min(128, (sorted[Math.floor(sorted.length * 0.9)] + sorted[Math.floor(sorted.length * 0.005)]) / 2);
+  return (sorted[Math.floor(sorted.length * 0.9)] + sorted[Math.floor(sorted.length * 0.005)]) / 2;
 }
 
 export function classifyWriting(zone: GrayRaster): WritingEvidence {

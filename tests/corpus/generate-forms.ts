@@ -4,6 +4,8 @@
  * printed blank, filled in by hand (block capitals with a jittered baseline, size and slant per
  * character, profile box ticked with a pen stroke) and scanned back.
  *   npx tsx tests/corpus/generate-forms.ts
+ * With --crooked, only the small committed sets of forms printed and scanned crooked
+ * (tests/corpus/crooked-forms.ts; dev and test split, imagemagick needed) into forms/crooked/.
  * Needs poppler-utils (pdftoppm) and, for the handwritten forms only, two handwriting fonts:
  *   apt-get install -y fonts-dkg-handwriting fonts-humor-sans   (both SIL OFL 1.1)
  * The generated images are committed, so neither CI nor the tests need these fonts.
@@ -13,7 +15,10 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
+import { parseArgs } from 'node:util';
 import { PEOPLE, type Person } from './generator/people';
+import { writeCrookedForms } from './crooked-forms';
+import { CROOKED_DIR, COMMITTED_CROOKED_FORMS } from './scanned-forms';
 import { parseFormTemplate } from '../../shared/document-reading/form-template';
 
 const FORMS = path.resolve('tests/corpus/forms');
@@ -194,4 +199,13 @@ async function main(): Promise<void> {
   console.log(`${forms.length} forms`);
 }
 
-await main();
+/** The crooked scans the unit tests read: the first forms of each split (the bench reads more). */
+async function crooked(): Promise<void> {
+  rmSync(CROOKED_DIR, { recursive: true, force: true });
+  const forms = [...(await writeCrookedForms(CROOKED_DIR, 'dev', COMMITTED_CROOKED_FORMS)), ...(await writeCrookedForms(CROOKED_DIR, 'test', COMMITTED_CROOKED_FORMS))];
+  writeFileSync(path.join(CROOKED_DIR, 'crooked.json'), `${JSON.stringify({ description: 'Forms filled digitally, rendered by pdftoppm and scanned crooked by ImageMagick (tests/corpus/crooked-forms.ts); values: every field as filled, profile: the radio button selected (null: none).', forms }, null, 1)}\n`);
+  console.log(`${forms.length} crooked forms`);
+}
+
+if (parseArgs({ options: { crooked: { type: 'boolean' } } }).values.crooked) await crooked();
+else await main();
