@@ -212,7 +212,8 @@ function matchForm(words: string[], start: number, form: LabelForm): number {
   let i = start;
   let misses = 0;
   let exact = 0;
-  for (const token of form.tokens) {
+  for (let t = 0; t < form.tokens.length; t += 1) {
+    const token = form.tokens[t];
     if (token === '/') {
       if (i < words.length && (words[i] === '' || SLASH.test(words[i]))) i += 1;
       continue;
@@ -220,8 +221,13 @@ function matchForm(words: string[], start: number, form: LabelForm): number {
     while (i < words.length && words[i] === '') i += 1;
     if (i >= words.length) return -1;
     const word = labelToken(words[i]);
+    const next = form.tokens[t + 1];
     if (word === token) exact += 1;
-    else if (!tokenMatches(word, token, form.size === 1)) {
+    else if (next && next !== '/' && word === token + next) {
+      // Two label words OCR read as one ("LUOGO'E").
+      exact += 1;
+      t += 1;
+    } else if (!tokenMatches(word, token, form.size === 1)) {
       misses += 1;
       if (form.size < 6 || misses > 1) return -1;
     }

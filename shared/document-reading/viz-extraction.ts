@@ -50,6 +50,7 @@ interface Word {
 interface FoundLabel {
   key: LabelKey;
   box: Box;
+  onImage: Box;
   line: number;
   /** Index in its line's words of the first word after the label. */
   end: number;
@@ -111,7 +112,7 @@ function layoutOf(page: OcrPage): TextLayout {
     for (const match of findLabels(words.map((w) => w.text))) {
       const own = words.slice(match.start, match.end);
       for (const w of own) w.label = true;
-      labels.push({ key: match.key, box: union(own.map((w) => w.box)), line, end: match.end });
+      labels.push({ key: match.key, box: union(own.map((w) => w.box)), onImage: union(own.map((w) => w.onImage)), line, end: match.end });
     }
   });
   return { lines, labels };
@@ -352,6 +353,34 @@ function paperId(page: OcrPage): FieldCandidates {
     if (place && !out.birthPlace) out.birthPlace = fromLine(place.place, line);
   }
   return out;
+}
+
+/** The labels whose value is printed under them, per document type (the sides read by label geometry). */
+const VALUES_BELOW: Partial<Record<DocumentType, LabelKey[]>> = {
+  CIE: ['surname', 'givenNames', 'birthPlaceAndDate', 'sex', 'nationality', 'issueDate', 'expiryDate'],
+  PASSPORT: ['documentNumber', 'surname', 'givenNames', 'nationality', 'birthDate', 'sex', 'birthPlace', 'issueDate', 'expiryDate'],
+  HEALTH_CARD: ['surname', 'givenNames', 'birthPlace', 'birthDate', 'sex', 'expiryDate'],
+};
+
+/**
+ * Where a value should be printed and OCR read nothing: the area under each label found whose
+ * column below is empty (page layout analysis drops lines on guilloche now and then). Reading
+ * these areas again as blocks and passing their lines, placed on the side image, to
+ * `extractPrintedFields` with the page's fills the value in; nothing here guesses it.
+ */
+export function unreadValueAreas(kind: SideKind, page: OcrPage): Box[] {
+  const keys = VALUES_BELOW[kind.documentType];
+  if (!keys || (kind.documentType === 'CIE' && kind.side !== 'front')) return [];
+  const layout = layoutOf(page);
+  const right = Math.max(0, ...layout.lines.flat().map((w) => w.onImage.x + w.onImage.width));
+  return layout.labels
+    .filter((label) => keys.includes(label.key) && !valueBelow(layout, label))
+    .map((label) => {
+      const b = label.onImage;
+      const next = layout.labels.filter((l) => l.box.x > label.box.x + b.height * 1.5 && overlapsVertically(l.box, label.box)).map((l) => l.onImage.x);
+      const x = Math.max(0, b.x - b.height * 1.5);
+      return { x, y: b.y + b.height * 0.8, width: Math.max(b.width, Math.min(right, ...next) - x), height: b.height * 3.5 };
+    });
 }
 
 /** Fiscal code: 6 letters, 2 digits, month letter, 2 digits, Belfiore letter + 3, check letter; digits may be omocodia letters. */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine, OcrPage } from '../../../shared/document-reading/ocr-engine';
 import { findLabels, isLabelLine } from '../../../shared/document-reading/text-patterns';
-import { extractPrintedFields, type SideKind } from '../../../shared/document-reading/viz-extraction';
+import { extractPrintedFields, unreadValueAreas, type SideKind } from '../../../shared/document-reading/viz-extraction';
 
 /** One OCR line at (x, y), its words cut at spaces with widths proportional to their letters. */
 function line(text: string, x: number, y: number, height = 14, charWidth = height * 0.62): OcrLine {
@@ -63,6 +63,8 @@ describe('whole labels', () => {
     expect(findLabels(['COGNOME', '/', 'SURNAME'])).toEqual([{ key: 'surname', start: 0, end: 3 }]);
     expect(findLabels(['COGNOME', '|', 'SURNAME'])).toEqual([{ key: 'surname', start: 0, end: 3 }]);
     expect(findLabels(['C0GNOME', '/', 'SURNAME']).map((l) => l.key)).toEqual(['surname']);
+    expect(findLabels("LUOGO'E DATA DI NASCITA / PLACE AND DATE OF BIRTH".split(' ')).map((l) => l.key)).toEqual(['birthPlaceAndDate']);
+    expect(findLabels(['SESSO.', 'SEX']).map((l) => l.key)).toEqual(['sex']);
     expect(findLabels(['SESSO', '/', 'SEX', 'STATURA', '/', 'HEIGHT']).map((l) => l.key)).toEqual(['sex', 'height']);
   });
 
@@ -115,6 +117,20 @@ describe('CIE front by its labels', () => {
     const fields = values(CIE_FRONT, lines);
     expect(fields.surname).toBeUndefined();
     expect(fields.givenNames).toBe('MARIA GRAZIA');
+  });
+
+  it('says where a value was not read, so that area can be read again', () => {
+    const lines = cie3Front().filter((l) => l.text !== 'BIANCHI');
+    const areas = unreadValueAreas(CIE_FRONT, { lines });
+    expect(areas).toHaveLength(1);
+    const [area] = areas;
+    // The area lies under COGNOME / SURNAME and holds where the surname is printed.
+    expect(area.y).toBeGreaterThan(190);
+    expect(area.y + area.height).toBeGreaterThan(210 + 24);
+    expect(area.x).toBeLessThanOrEqual(322);
+    const reread = value('BIANCHI', 322, 210);
+    expect(extractPrintedFields(CIE_FRONT, { lines: [...lines, reread] }).surname?.value).toBe('BIANCHI');
+    expect(unreadValueAreas(CIE_FRONT, { lines: cie3Front() })).toEqual([]);
   });
 
   it('leaves a field empty when its label was not read (no position is assumed)', () => {
