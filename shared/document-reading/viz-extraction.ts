@@ -6,7 +6,7 @@
  * empty: never a default, never a label read as a value.
  */
 import { parseDocumentDate } from '../identity/dates';
-import { nameAgreesWithFiscalCode } from '../identity/fiscal-code';
+import { nameAgreesWithFiscalCode, parseFiscalCode } from '../identity/fiscal-code';
 import type { DocumentType } from '../identity/types';
 import { fromLine, type FieldCandidate, type FieldCandidates } from './field-candidate';
 import { fiscalCodeInText } from './fiscal-code-text';
@@ -323,7 +323,34 @@ function healthCard(page: OcrPage): FieldCandidates {
   out.birthDate = field(layout, 'birthDate', 'below', PARSERS.date);
   out.expiryDate = field(layout, 'expiryDate', 'below', PARSERS.date);
   out.sex = field(layout, 'sex', 'below', PARSERS.sex);
+  if (!out.birthDate || !out.sex) {
+    const byCode = birthDateAndSexByFiscalCode(layout, page);
+    out.birthDate ??= byCode.birthDate;
+    out.sex ??= byCode.sex;
+  }
   return out;
+}
+
+/**
+ * The health card's birth date and sex when their small labels are not read: the one printed date
+ * that the codice fiscale on the card encodes (day, month and year; parsed with that date as
+ * "today", the code's century is the date's own), and the M or F printed beside it when the code
+ * encodes that sex. Anything the code does not confirm stays unread.
+ */
+function birthDateAndSexByFiscalCode(layout: TextLayout, page: OcrPage): Pick<FieldCandidates, 'birthDate' | 'sex'> {
+  const code = page.lines.map((l) => fiscalCodeInText(l.text)).find((c): c is string => c !== null);
+  if (!code) return {};
+  const found = layout.lines.flatMap((line) => {
+    const words = line.filter((w) => !w.label && !isNoise(w));
+    return dates(textOf(words))
+      .filter((date) => parseFiscalCode(code, { today: date }).birthDate === date)
+      .map((date) => ({ date, words }));
+  });
+  if (new Set(found.map((f) => f.date)).size !== 1) return {};
+  const [{ date, words }] = found;
+  const dateWords = words.filter((w) => /\d/.test(w.text));
+  const sexWord = words.find((w) => /^[MF]$/.test(w.text.trim()) && w.text.trim() === parseFiscalCode(code, { today: date }).sex);
+  return { birthDate: candidate(date, dateWords), sex: sexWord ? candidate(sexWord.text.trim(), [sexWord]) : undefined };
 }
 
 function isLabelOnly(line: OcrLine): boolean {

@@ -255,6 +255,21 @@ describe('the other Italian documents', () => {
     });
   });
 
+  it('health card without its small labels: only the birth date and sex the codice fiscale encodes', () => {
+    const lines = [
+      value('SRRGMR53E07E506W', 28, 176),
+      value('SERRA', 28, 229),
+      value('GIAN MARCO', 27, 301),
+      value('LECCE LE', 28, 384),
+      value('07/05/1953 M 15/04/2026', 27, 458),
+    ];
+    expect(values({ documentType: 'HEALTH_CARD', side: 'single' }, lines)).toEqual({ surname: 'SERRA', givenNames: 'GIAN MARCO', birthDate: '1953-05-07', sex: 'M' });
+    // A code that encodes another day confirms no date; one of a woman born that day, no M.
+    const withCode = (code: string) => values({ documentType: 'HEALTH_CARD', side: 'single' }, [value(code, 28, 176), ...lines.slice(1)]);
+    expect(withCode('SRRGMR53E08E506Y')).toEqual({ surname: 'SERRA', givenNames: 'GIAN MARCO' });
+    expect(withCode('SRRGMR53E47E506A')).toEqual({ surname: 'SERRA', givenNames: 'GIAN MARCO', birthDate: '1953-05-07' });
+  });
+
   it('paper ID: each value after its label on the same line', () => {
     const lines = [
       value('COMUNE DI ROMA', 478, 105),
