@@ -10,6 +10,11 @@ export interface BinariseOptions {
   radius?: number;
   /** Sauvola's k: higher keeps only the darker ink. */
   k?: number;
+  /**
+   * Grey levels a pixel must be darker than its neighbourhood by: fine pale guilloche lines are
+   * darker than the paper around them, but not by as much as print.
+   */
+  minContrast?: number;
 }
 
 /** 1 where the pixel is ink. */
@@ -17,6 +22,7 @@ export function binarise(raster: GrayRaster, options: BinariseOptions = {}): Uin
   const { width, height, data } = raster;
   const radius = options.radius ?? Math.max(8, Math.round(Math.min(width, height) / 40));
   const k = options.k ?? 0.2;
+  const minContrast = options.minContrast ?? 0;
   const stride = width + 1;
   const sum = new Float64Array(stride * (height + 1));
   const squares = new Float64Array(stride * (height + 1));
@@ -43,7 +49,8 @@ export function binarise(raster: GrayRaster, options: BinariseOptions = {}): Uin
       const q = squares[y1 * stride + x1] - squares[y0 * stride + x1] - squares[y1 * stride + x0] + squares[y0 * stride + x0];
       const mean = s / n;
       const deviation = Math.sqrt(Math.max(0, q / n - mean * mean));
-      out[y * width + x] = data[y * width + x] < mean * (1 + k * (deviation / 128 - 1)) ? 1 : 0;
+      const v = data[y * width + x];
+      out[y * width + x] = v < mean * (1 + k * (deviation / 128 - 1)) && mean - v > minContrast ? 1 : 0;
     }
   }
   return out;

@@ -41,6 +41,8 @@ const WORK_WIDTH = 1800;
 const MIN_ROW_GLYPHS = 18;
 /** A second or third row of the zone may be mostly fillers (short names): this many glyphs suffice beside a full row. */
 const MIN_COMPANION_GLYPHS = 5;
+/** MRZ print is black on a light page: background patterns are far paler. */
+const MIN_INK_CONTRAST = 40;
 /** OCR-B's pitch over its cap height (2.54 mm over ~2.3 mm), with room for blur and fillers. */
 const PITCH_OVER_HEIGHT: [number, number] = [0.75, 1.9];
 
@@ -220,7 +222,7 @@ function scaleBand(band: MrzBand, factor: number): MrzBand {
 export function findMrzBands(image: GrayRaster): MrzBand[] {
   const factor = Math.max(1, Math.ceil(image.width / WORK_WIDTH));
   const work = factor === 1 ? image : downscale(image, factor);
-  const mask = binarise(work);
+  const mask = binarise(work, { minContrast: MIN_INK_CONTRAST });
   const rows = rowsOf(glyphsOf(mask, work.width, work.height));
   return bandsOf(rows, work.width, work.height).map((b) => scaleBand(b, factor));
 }

@@ -86,7 +86,9 @@ export const UNCONFIRMED_CONFIDENCE_CAP = 0.85;
 
 export function mergeSides(sides: PlacedSide[]): DocumentReadingResult {
   const warnings: ReadingWarning[] = [];
-  const documentType = TYPE_PRIORITY.find((t) => sides.some((s) => s.kind.documentType === t)) ?? 'UNKNOWN';
+  // An MRZ read with its check digits says what the document is better than any printed title.
+  const byMrz = sides.find((s) => s.mrz?.allChecksValid && s.kind.documentType === s.mrz.documentType)?.kind.documentType;
+  const documentType = byMrz ?? TYPE_PRIORITY.find((t) => sides.some((s) => s.kind.documentType === t)) ?? 'UNKNOWN';
   // A foreign card's front has no MRZ and no Italian labels: the other card side beside its MRZ side is its front.
   const ours = sides.filter((s) => s.kind.documentType === documentType || (documentType === 'FOREIGN_ID' && s.kind.documentType === 'UNKNOWN'));
   if (sides.some((s) => s.kind.documentType !== documentType && s.kind.documentType !== 'UNKNOWN')) warnings.push(warning('documentReading.warning.mixedDocuments', { type: documentType }));

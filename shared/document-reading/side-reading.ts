@@ -115,7 +115,8 @@ export function classifySide(page: OcrPage, mrz: MrzReading | null): SideKind {
   if (has(text, /PASSAPORTO|PASSPORT/)) return { documentType: 'PASSPORT', side: 'single' };
   if (has(text, /PATENTE|DRIVING/)) return { documentType: 'DRIVING_LICENCE', side: 'single' };
   if (has(text, /TESSERA\s*SANITARIA|SANITARIA/)) return { documentType: 'HEALTH_CARD', side: 'single' };
-  if (has(text, /IDENTITY\s*CARD|IDENTITY/)) return { documentType: 'CIE', side: 'front' };
+  // Other states' cards say IDENTITY CARD too: only an Italian one names the Republic, the comune or the ministry.
+  if (has(text, /IDENTITY/) && has(text, /REPUBBLICA|ITALIANA|COMUNE|MINISTERO|CARTA\s*DI\s*IDENTIT/)) return { documentType: 'CIE', side: 'front' };
   if (has(text, /CARTA\s*D.?\s*IDENTIT/)) return { documentType: 'PAPER_ID', side: 'single' };
   if (has(text, /C<ITA/, /CODICE\s*FISCALE\s*\/\s*FISCAL/)) return { documentType: 'CIE', side: 'back' };
   if (page.lines.some((l) => findCode(l.text, CIE_NUMBER) && /REPUBBLICA/.test(l.text.toUpperCase()))) return { documentType: 'CIE', side: 'front' };

@@ -285,6 +285,12 @@ function substituteConfusables(layout: Layout, lines: string[]): { lines: string
     }
   }
   if (solutions.length === 1) return { lines: solutions[0], status: 'corrected' };
+  // Document numbers are letters then digits far more often than letters among digits: among
+  // several substitutions the digits accept, the one that alone gives that shape is taken. It is
+  // still a choice the check digits made, so the values stay unconfirmed (`guessed`).
+  const [dl, ds, de] = layout.documentNumber;
+  const shaped = solutions.filter((c) => /^[A-Z]*[0-9]+<*$/.test(c[dl].slice(ds, de)));
+  if (shaped.length === 1) return { lines: shaped[0], status: 'corrected' };
   return { lines, status: solutions.length > 1 ? 'ambiguous' : 'unchanged' };
 }
 
@@ -385,6 +391,20 @@ function repairFillerRun(layout: Layout, lines: string[], lineIndex: number): Li
 }
 
 /** OCR sometimes returns the whole zone as one line: only an exact 3 × 30 or 2 × 44 is split. */
+/**
+ * No name holds three fillers in a row: past the first such run the name field is fillers only,
+ * whatever specks OCR saw there, and the line is filled out to its length with them.
+ */
+function settleNameLine(layout: Layout, lines: string[]): string[] {
+  const [l, start] = layout.name;
+  const line = lines[l];
+  if (line === undefined || Math.abs(line.length - layout.lineLength) > 5) return lines;
+  const run = line.indexOf('<<<', start);
+  if (run < 0) return lines;
+  const settled = line.slice(0, run).padEnd(layout.lineLength, '<');
+  return lines.map((x, i) => (i === l ? settled : x));
+}
+
 function splitJoinedLines(lines: string[]): string[] {
   if (lines.length !== 1) return lines;
   for (const layout of [TD1, TD2, TD3]) {
@@ -422,7 +442,7 @@ export function readMrz(rawLines: string[], options: ReadMrzOptions = {}): MrzRe
   if (!layout) return null;
 
   let status: MrzRepairStatus = 'exact';
-  const lines = cleaned.slice();
+  const lines = settleNameLine(layout, cleaned);
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].length === layout.lineLength) lines[i] = applyClasses(layout, lines, i);
   }
