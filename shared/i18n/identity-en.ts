@@ -15,7 +15,7 @@ export const identityEn: Record<keyof typeof identityIt, string> = {
   'identity.reason.DOCUMENT_NOT_IDENTITY': 'The health card is not an identity document: an electronic identity card, a passport or a driving licence is required.',
   'identity.reason.DOCUMENT_SIDE_MISSING': 'The {side} of the identity document is missing: both sides are required.',
   'identity.reason.DOCUMENT_UNREADABLE': 'The document is unreadable or was not recognised as an identity document.',
-  'identity.reason.FIELD_UNCONFIRMED': 'The «{field}» read on the identity document ({document}) is not confirmed (no check digit or second source confirms it): the clerk must check it on the document’s image (on the form: {form}).',
+  'identity.reason.FIELD_UNCONFIRMED': 'What was read on the identity document for {field} ({document}) is not confirmed (no check digit or second source confirms it): the clerk must check it on the document’s image (on the form: {form}).',
   'identity.reason.FIELD_UNREADABLE': 'Could not read {field} on the identity document: the clerk must check it.',
   'identity.reason.FORM_NOT_SIGNED': 'The application form is not signed by the applicant.',
   'identity.reason.FORM_MISSING': 'The application form is missing.',

@@ -17,7 +17,7 @@ export const identityIt = {
   'identity.reason.DOCUMENT_NOT_IDENTITY': 'La tessera sanitaria non è un documento di identità: occorre presentare la carta d’identità elettronica, il passaporto o la patente di guida.',
   'identity.reason.DOCUMENT_SIDE_MISSING': 'Manca la copia del {side} del documento di identità: occorre la copia di entrambi i lati.',
   'identity.reason.DOCUMENT_UNREADABLE': 'Il documento presentato non è leggibile o non è stato riconosciuto come documento di identità.',
-  'identity.reason.FIELD_UNCONFIRMED': 'Il dato «{field}» letto sul documento ({document}) non è confermato (nessun codice di controllo né una seconda fonte lo conferma): va verificato dall’operatore sull’immagine del documento (sul modulo: {form}).',
+  'identity.reason.FIELD_UNCONFIRMED': 'Quanto letto sul documento per {field} ({document}) non è confermato (nessun codice di controllo né una seconda fonte lo conferma): va verificato dall’operatore sull’immagine del documento (sul modulo: {form}).',
   'identity.reason.FIELD_UNREADABLE': 'Sul documento di identità non è stato possibile leggere {field}: il dato va verificato dall’operatore.',
   'identity.reason.FORM_NOT_SIGNED': 'Il modulo di domanda non è firmato dal richiedente.',
   'identity.reason.FORM_MISSING': 'Manca il modulo di domanda.',

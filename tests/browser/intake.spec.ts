@@ -215,3 +215,50 @@ test('a mismatch is shown side by side; a misread value is corrected, a real dif
   });
   expect(audit).toEqual(expect.arrayContaining(['document:surname', expect.stringMatching(/^override:(SEX_MISMATCH|FISCAL_CODE_INCONSISTENT_WITH_PERSON):/)]));
 });
+
+test('a value nothing confirmed is "da verificare": it differs from the form without counting as a mismatch until the clerk confirms it', async ({ page }) => {
+  await enterApp(page);
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Nuova pratica' }).click();
+  await page.getByRole('radio', { name: 'Medico esterno' }).check();
+  await page.getByRole('button', { name: 'Crea la pratica' }).click();
+  await expect(page.getByRole('heading', { name: /^Pratica / })).toBeVisible();
+  await page.keyboard.press('Alt+3');
+  for (const [label, value] of [[/^Cognome/, 'ROSSI'], [/^Nome/, 'MARIO'], [/^Sesso/, 'M'], [/^Data di nascita/, '12/04/1985'], [/^Comune di nascita/, 'ROMA'], [/^Provincia di nascita/, 'RM'], [/^Codice fiscale/, 'RSSMRA85D12H501L']] as const) {
+    await page.getByLabel(label).fill(value);
+  }
+  await page.getByLabel(/^Codice fiscale/).blur();
+
+  // A foreign passport: no codice fiscale, the MRZ's names covered by no check digit, nothing printed read.
+  await page.evaluate(async () => {
+    const intakeModule = '/intake/intake-session.ts';
+    const { useIntake }: IntakeSession = await import(/* @vite-ignore */ intakeModule);
+    await useIntake.getState().applyReading({
+      formSigned: true,
+      document: {
+        documentType: 'PASSPORT',
+        fields: { surname: 'ROSSO', givenNames: 'MARIO', sex: 'M', birthDate: '1985-04-12', birthPlace: null, fiscalCode: null, documentNumber: 'X1234567', issueDate: null, expiryDate: '2033-04-12', nationality: 'CHE' },
+        fieldSources: { surname: 'mrz', givenNames: 'mrz', sex: 'mrz', birthDate: 'mrz', documentNumber: 'mrz', expiryDate: 'mrz', nationality: 'mrz' },
+        confidence: { surname: 0.85, givenNames: 0.85, sex: 0.85, birthDate: 1, documentNumber: 1, expiryDate: 1, nationality: 0.85 },
+        confirmedBy: { birthDate: 'check-digits', documentNumber: 'check-digits', expiryDate: 'check-digits' },
+        sidesSeen: ['front'],
+        warnings: [],
+      },
+    });
+  });
+  await page.keyboard.press('Alt+4');
+  const row = page.locator('tr[data-code="FIELD_UNCONFIRMED"]');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('non è confermato');
+  await expect(page.locator('tr[data-code="SURNAME_MISMATCH"]')).toHaveCount(0);
+  await expect(page.locator('[data-item="identity"]')).not.toHaveAttribute('data-status', 'ok');
+  await page.getByText('Dati letti dal documento').click();
+  await expect(page.locator('.document-fields tr[data-field="surname"]')).toContainText('da verificare');
+  await expect(page.locator('.document-fields tr[data-field="givenNames"]')).toContainText('coincide con il modulo');
+  await expect(page.locator('.document-fields tr[data-field="birthDate"]')).toContainText('confermato dalle cifre di controllo');
+  await page.screenshot({ path: 'test-results/screens/28-da-verificare.png', fullPage: true });
+
+  // The clerk looks at the passport: it does say ROSSO. Now it is a real difference.
+  await row.getByRole('button', { name: 'Confermo: sul documento c’è questo valore' }).click();
+  await expect(page.locator('tr[data-code="FIELD_UNCONFIRMED"]')).toHaveCount(0);
+  await expect(page.locator('tr[data-code="SURNAME_MISMATCH"]')).toContainText('ROSSO');
+});
