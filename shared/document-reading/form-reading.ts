@@ -292,9 +292,8 @@ export function filledZones(pages: GrayRaster[], template: FormTemplate, registr
 export async function readFormByZones(pages: GrayRaster[], template: FormTemplate, ocr: OcrEngine): Promise<FormReading> {
   const registrations = registerForm(pages, template);
   const warnings: ReadingWarning[] = [];
-  for (let page = 1; page <= template.pages; page += 1) {
-    if (!registrations[page - 1]) warnings.push({ code: 'formPageNotRegistered', message: translate('it', 'documentReading.warning.formPageNotRegistered', { page }) });
-  }
+  // One warning however many pages: the form step shows each code once.
+  if (registrations.some((r) => r === null)) warnings.push({ code: 'formNotRegistered', message: translate('it', 'documentReading.warning.formNotRegistered') });
   const read: Array<{ zone: FilledZone; value: string; confidence: number }> = [];
   await Promise.all(
     filledZones(pages, template, registrations).map(async (zone) => {

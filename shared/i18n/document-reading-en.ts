@@ -12,7 +12,7 @@ export const documentReadingEn: Record<keyof typeof documentReadingIt, string> =
   'documentReading.warning.mixedDocuments': 'The images hold different documents: only the identity document ({type}) was read.',
   'documentReading.warning.profileNotTicked': 'No box of the requested profile is ticked on the form: ask the applicant and choose the profile by hand.',
   'documentReading.warning.profileTickedSeveral': 'Several boxes of the requested profile are ticked on the form: ask the applicant and choose the profile by hand.',
-  'documentReading.warning.formPageNotRegistered': 'Page {page} was not recognised as page {page} of the form (the field boxes were not found: a blank page, another document, cut off or too crooked): its data were not read. Check the scan or enter the data by hand.',
+  'documentReading.warning.formNotRegistered': 'A page of the form was not recognised (the field boxes were not found: a blank page, another document, cut off, too crooked or out of order): its data were not read. Check the scan or enter the data by hand.',
   'documentReading.side.front': 'front',
   'documentReading.side.back': 'back',
   'documentReading.error.empty': 'The file “{file}” is empty (0 bytes).',

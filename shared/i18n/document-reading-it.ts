@@ -11,7 +11,7 @@ export const documentReadingIt = {
   'documentReading.warning.mixedDocuments': 'Le immagini contengono documenti diversi: è stato letto solo il documento di identità ({type}).',
   'documentReading.warning.profileNotTicked': 'Sul modulo non risulta spuntata nessuna casella del profilo richiesto: chiedere al richiedente e scegliere il profilo a mano.',
   'documentReading.warning.profileTickedSeveral': 'Sul modulo risultano spuntate più caselle del profilo richiesto: chiedere al richiedente e scegliere il profilo a mano.',
-  'documentReading.warning.formPageNotRegistered': 'La pagina {page} non è stata riconosciuta come pagina {page} del modulo (riquadri dei campi non trovati: pagina bianca, di un altro documento, tagliata o troppo storta): i suoi dati non sono stati letti. Controllare la scansione o inserire i dati a mano.',
+  'documentReading.warning.formNotRegistered': 'Una pagina del modulo non è stata riconosciuta (riquadri dei campi non trovati: pagina bianca, di un altro documento, tagliata, troppo storta o fuori ordine): i suoi dati non sono stati letti. Controllare la scansione o inserire i dati a mano.',
   'documentReading.side.front': 'fronte',
   'documentReading.side.back': 'retro',
   'documentReading.error.empty': 'Il file «{file}» è vuoto (0 byte).',

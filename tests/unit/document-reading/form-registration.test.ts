@@ -90,7 +90,7 @@ describe('reading a registered form', { timeout: 180_000 }, () => {
 
   it.each(crookedCorpusForms('test').map((f) => [f.id, f] as const))('test %s: every page registered, no wrong value shown as sure', async (_id, form) => {
     const reading = await readFormByZones(await Promise.all(form.files.map((f) => page(path.join(CROOKED_DIR, f)))), template, ocr);
-    expect(reading.warnings.filter((w) => w.code === 'formPageNotRegistered')).toEqual([]);
+    expect(reading.warnings.filter((w) => w.code === 'formNotRegistered')).toEqual([]);
     const sureWrong = Object.entries(reading.fields).filter(([name, f]) => name !== 'tipo_profilo' && f.confidence >= 0.9 && f.value !== form.values[name]);
     expect(sureWrong).toEqual([]);
   });
@@ -102,8 +102,8 @@ describe('reading a registered form', { timeout: 180_000 }, () => {
       const reading = await readFormByZones(pages, template, ocr);
       expect(reading.fields).toEqual({});
       expect(reading.signature.signed).toBe(false);
-      expect(reading.warnings.map((w) => w.code)).toEqual(['formPageNotRegistered', 'formPageNotRegistered']);
-      expect(reading.warnings[0].message).toMatch(/^La pagina 1 non è stata riconosciuta/);
+      expect(reading.warnings.map((w) => w.code)).toEqual(['formNotRegistered']);
+      expect(reading.warnings[0].message).toMatch(/^Una pagina del modulo non è stata riconosciuta/);
     }
   });
 });
