@@ -195,8 +195,20 @@ const PARSERS = {
   },
   sex: (text: string) => /^\s*([MF])\s*$/.exec(text.toUpperCase())?.[1] ?? null,
   nationality: (text: string) => (/^\s*(ITA|ITALIANA|ITALIANO)\s*$/.test(text.toUpperCase()) ? 'ITA' : null),
-  place: (text: string) => placeOf(text)?.place ?? nameLine(text),
+  place: (text: string) => placeOf(text)?.place ?? placeWithBrokenProvince(text),
 };
+
+/**
+ * A place whose bracketed province OCR broke ("BERGAMO (", "ROMA RM)"): the name before it. A
+ * name ending in two letters with no bracket at all may be a province read without its brackets,
+ * so it is not taken.
+ */
+function placeWithBrokenProvince(text: string): string | null {
+  const m = /^(.+?)\s*(?:[([{]\s*(?:[A-Z]{2})?|(?:[A-Z]{2})\s*[)\]}])\s*$/.exec(text.toUpperCase().trim());
+  if (m) return nameLine(m[1]);
+  const name = nameLine(text);
+  return name && !/\s[A-Z]{2}$/.test(name) ? name : null;
+}
 
 function field(layout: TextLayout, key: LabelKey, where: Where, parse: (text: string) => string | null): FieldCandidate | undefined {
   const words = valueOf(layout, key, where);

@@ -229,6 +229,16 @@ describe('the other Italian documents', () => {
     });
   });
 
+  it('passport: a birth place whose bracketed province OCR broke is the name before it, or nothing', () => {
+    const page = (place: string) => [label('Luogo di nascita / Place of birth', 481, 563), value(place, 482, 588)];
+    const place = (text: string) => values({ documentType: 'PASSPORT', side: 'single' }, page(text)).birthPlace;
+    expect(place('BERGAMO (')).toBe('BERGAMO');
+    expect(place('ROMA RM)')).toBe('ROMA');
+    expect(place('ROMA (RM')).toBe('ROMA');
+    expect(place('ROMA RM')).toBeUndefined();
+    expect(place('FRANCIA')).toBe('FRANCIA');
+  });
+
   it('health card: the birth place stops where the province column starts', () => {
     const lines = [
       label('TESSERA SANITARIA', 48, 49),
