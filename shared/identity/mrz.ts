@@ -382,7 +382,8 @@ function repairFillerRun(layout: Layout, lines: string[], lineIndex: number): Li
   const line = lines[lineIndex];
   const delta = line.length - layout.lineLength;
   const runs = [...line.matchAll(/<{3,}/g)];
-  if (runs.length !== 1 || Math.abs(delta) !== 1) return null;
+  // On the name line the character lost or added may be a letter of the name: nothing would tell.
+  if (runs.length !== 1 || Math.abs(delta) !== 1 || lineIndex === layout.name[0]) return null;
   const at = (runs[0].index ?? 0) + 1;
   const mended = delta < 0 ? `${line.slice(0, at)}<${line.slice(at)}` : line.slice(0, at) + line.slice(at + 1);
   const trial = lines.slice();
@@ -393,12 +394,13 @@ function repairFillerRun(layout: Layout, lines: string[], lineIndex: number): Li
 /** OCR sometimes returns the whole zone as one line: only an exact 3 × 30 or 2 × 44 is split. */
 /**
  * No name holds three fillers in a row: past the first such run the name field is fillers only,
- * whatever specks OCR saw there, and the line is filled out to its length with them.
+ * whatever specks OCR saw there. Only a line of the right length is settled: in a shorter or
+ * longer one the missing or extra character may be in the name, which no check digit covers.
  */
 function settleNameLine(layout: Layout, lines: string[]): string[] {
   const [l, start] = layout.name;
   const line = lines[l];
-  if (line === undefined || Math.abs(line.length - layout.lineLength) > 5) return lines;
+  if (line === undefined || line.length !== layout.lineLength) return lines;
   const run = line.indexOf('<<<', start);
   if (run < 0) return lines;
   const settled = line.slice(0, run).padEnd(layout.lineLength, '<');
