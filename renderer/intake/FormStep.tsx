@@ -67,8 +67,8 @@ function FormField({ field, stored, required }: { field: FormFieldName; stored: 
       {source && (
         <span id={`${id}-source`} className={`field-source${source.confidence < 0.9 ? ' low-confidence' : ''}`}>
           {t('intake.form.source', { source: t(`intake.source.${source.source}`) })}, {t('intake.form.confidence', { percent: Math.round(source.confidence * 100) })}
-          {/* A value read off a scan has nothing that could refute it until the check compares it with the ID. */}
-          {source.source === 'ocr' && <strong className="to-verify"> — {t('intake.form.toVerify')}</strong>}
+          {/* Off a scan only the codice fiscale's check letter (and what it encodes) can confirm a value; the rest waits for the check against the ID. */}
+          {source.source === 'ocr' && source.confidence < 0.9 && <strong className="to-verify"> — {t('intake.form.toVerify')}</strong>}
         </span>
       )}
       {suggested && <HandwritingSuggestion field={field} suggestion={suggested} id={`${id}-suggestion`} />}
