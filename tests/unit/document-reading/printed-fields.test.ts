@@ -239,6 +239,11 @@ describe('the other Italian documents', () => {
     expect(place('FRANCIA')).toBe('FRANCIA');
   });
 
+  it('never takes the tail of a value whose start lies left of the label OCR found (only "Place of birth" read)', () => {
+    const lines = [row(label('Luogoldiffascita', 481, 563), label('/ Place of birth', 683, 563)), value('SAN GIOVANNI ROTONDO (FG)', 482, 588)];
+    expect(values({ documentType: 'PASSPORT', side: 'single' }, lines).birthPlace).toBeUndefined();
+  });
+
   it('health card: the birth place stops where the province column starts', () => {
     const lines = [
       label('TESSERA SANITARIA', 48, 49),
