@@ -145,9 +145,11 @@ function valueBelow(layout: TextLayout, label: FoundLabel): Word[] | null {
     if (!best || inColumn[0].box.y < best[0].box.y) best = inColumn;
   }
   if (!best || best.some((w) => w.label)) return null;
-  // A line that runs on to the left of the column is another value (or this one cut): not taken.
+  // Only part of a garbled label read ("…/ Place of birth"): a value line running on to the left of
+  // it, under the label's unread start, is this value cut, not taken.
   const first = best[0];
-  const before = layout.lines[first.line].filter((w) => !isNoise(w) && w.box.x < first.box.x).at(-1);
+  const labelStart = Math.min(...layout.lines[label.line].filter((w) => !isNoise(w)).map((w) => w.box.x));
+  const before = layout.lines[first.line].filter((w) => !isNoise(w) && w.box.x < first.box.x && w.box.x >= labelStart - tolerance).at(-1);
   if (before && first.box.x - (before.box.x + before.box.width) < Math.max(first.box.height, before.box.height) * 2.5) return null;
   return firstRun(best);
 }
