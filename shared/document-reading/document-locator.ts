@@ -157,7 +157,7 @@ export function locateDocuments(image: GrayRaster): LocatedDocument[] {
   // A scanner lid is near white and a desk is darker than any document; a mid-light border is
   // the document itself filling the image (a scan of the card), whose insides must not be taken
   // for documents.
-  if (background < 244 && background > 150) return [wholeImageDocument(image)];
+  if (background < 244 && background > 150) return cardPairOrWhole(image);
   const onDesk = background <= 150;
   // A desk lit unevenly (light from one side, a phone's darker corners) varies across the border:
   // only what differs from it by more than that variation is a document.
@@ -184,6 +184,31 @@ export function locateDocuments(image: GrayRaster): LocatedDocument[] {
       };
     });
   return documents.length > 0 ? documents : [wholeImageDocument(image)];
+}
+
+/** Height over width of two ID-1 cards one above the other (2 × 54 / 85.6), and side by side. */
+const STACKED_PAIR = 1.26;
+const SIDE_BY_SIDE_PAIR = 3.17;
+/** log-ratio: an A4 page (1.41) is well outside. */
+const PAIR_TOLERANCE = 0.07;
+
+/**
+ * A copy of both card sides cut to the cards themselves (the image an applicant sends, the
+ * Ministry's facsimile) has no background to separate them by: its shape tells. Each half is then
+ * read as one side, so the front's printed fields are not lost to the back's MRZ.
+ */
+function cardPairOrWhole(image: GrayRaster): LocatedDocument[] {
+  const tall = image.height / image.width;
+  const wide = image.width / image.height;
+  if (Math.abs(Math.log(tall / STACKED_PAIR)) < PAIR_TOLERANCE) {
+    const h = image.height / 2;
+    return [0, 1].map((i) => ({ rect: { cx: image.width / 2, cy: h * i + h / 2, width: image.width, height: h, angle: 0 }, quad: null, wholeImage: false }));
+  }
+  if (Math.abs(Math.log(wide / SIDE_BY_SIDE_PAIR)) < PAIR_TOLERANCE) {
+    const w = image.width / 2;
+    return [0, 1].map((i) => ({ rect: { cx: w * i + w / 2, cy: image.height / 2, width: w, height: image.height, angle: 0 }, quad: null, wholeImage: false }));
+  }
+  return [wholeImageDocument(image)];
 }
 
 function wholeImageDocument(image: GrayRaster): LocatedDocument {

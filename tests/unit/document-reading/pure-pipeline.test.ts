@@ -232,3 +232,22 @@ describe('mergeSides', () => {
     expect(reading.warnings.map((w) => w.code)).toEqual(['unreadable']);
   });
 });
+
+describe('both card sides in one image cut to the cards', () => {
+  const card = (width: number, height: number): GrayRaster => ({ width, height, data: new Uint8Array(width * height).fill(200) });
+
+  it('one above the other (the 640 × 831 facsimile shape): two sides, top and bottom', () => {
+    const located = locateDocuments(card(640, 812));
+    expect(located).toHaveLength(2);
+    expect(located.map((l) => Math.round(l.rect.cy))).toEqual([203, 609]);
+    expect(located.every((l) => !l.wholeImage && Math.abs(l.rect.width / l.rect.height - 1.58) < 0.05)).toBe(true);
+  });
+
+  it('side by side: two sides, left and right', () => {
+    expect(locateDocuments(card(1270, 400)).map((l) => Math.round(l.rect.cx))).toEqual([318, 953]);
+  });
+
+  it('one card filling the image stays one', () => {
+    expect(locateDocuments(card(856, 540))).toHaveLength(1);
+  });
+});
