@@ -89,6 +89,11 @@ export function homographyBetween(from: Quad, to: Quad): Homography | null {
   return h.map((v) => v / h[8]);
 }
 
+/** `outer` after `inner`: a point goes through `inner` first. */
+export function composeHomographies(outer: Homography, inner: Homography): Homography {
+  return multiply(outer, inner);
+}
+
 /** The map from an upright cut-out (scaled by `scale`) to the source image, for a rotated rectangle. */
 export function rectToSource(rect: OrientedRect, scale: number): Homography {
   const cos = Math.cos(rect.angle);

@@ -12,8 +12,9 @@ import { ID_DOCUMENT_FIELDS, type Confirmation, type DocumentSide, type Document
 import { locateDocuments, uprightDocument } from './document-locator';
 import type { FieldCandidate } from './field-candidate';
 import type { BarcodeReader, OcrEngine } from './ocr-engine';
-import { boxOnSource, type Homography } from './homography';
-import type { Box, GrayRaster } from './raster';
+import { boxOnSource, composeHomographies, rectToSource, type Homography } from './homography';
+import { findMrzBands } from './mrz-band';
+import { extractOriented, type Box, type GrayRaster } from './raster';
 import { readSide, type SideReading } from './side-reading';
 
 export interface DocumentReadingDeps {
@@ -68,7 +69,12 @@ export async function readIdDocument(images: GrayRaster[], deps: DocumentReading
   const jobs = images.flatMap((image, imageIndex) =>
     locateDocuments(image).map(async (located): Promise<PlacedSide> => {
       const { raster, toSource } = uprightDocument(image, located);
-      return { ...(await readSide(raster, deps)), imageIndex, toSource };
+      const side = await readSide(raster, deps);
+      // Read by a whole MRZ, or a document that has none: no need to turn it.
+      const carriesMrz = side.kind.documentType === 'PASSPORT' || side.kind.documentType === 'UNKNOWN' || side.kind.side === 'back';
+      const settled = side.mrz?.allChecksValid || (!side.mrz && !carriesMrz);
+      const turned = settled ? null : await readQuarterTurned(raster, deps, validMrzFields(side));
+      return turned ? { ...turned.side, imageIndex, toSource: composeHomographies(toSource, turned.toUpright) } : { ...side, imageIndex, toSource };
     }),
   );
   const sides = await Promise.all(jobs);
@@ -77,6 +83,27 @@ export async function readIdDocument(images: GrayRaster[], deps: DocumentReading
   const places = code && merged.reading.confirmedBy?.fiscalCode ? await resolveBirthPlaces([code], deps.today) : null;
   confirmByFiscalCode(merged, places, deps.today);
   return merged;
+}
+
+/**
+ * The locator straightens a card to the nearest quarter turn it cannot tell from the right one: a
+ * side recognised as nothing, or whose MRZ did not read whole, is looked at a quarter turn either
+ * way, and the turned reading kept only when its MRZ gives more (a half turn is the MRZ reader's
+ * own business).
+ */
+function validMrzFields(side: SideReading): number {
+  return side.mrz ? Object.values(side.mrz.valid).filter(Boolean).length : 0;
+}
+
+async function readQuarterTurned(raster: GrayRaster, deps: DocumentReadingDeps, asRead: number): Promise<{ side: SideReading; toUpright: Homography } | null> {
+  for (const angle of [Math.PI / 2, -Math.PI / 2]) {
+    const rect = { cx: raster.width / 2, cy: raster.height / 2, width: raster.height, height: raster.width, angle };
+    const turned = extractOriented(raster, rect, 1);
+    if (findMrzBands(turned).length === 0) continue;
+    const side = await readSide(turned, deps);
+    if (side.mrz && validMrzFields(side) > asRead) return { side, toUpright: rectToSource(rect, 1) };
+  }
+  return null;
 }
 
 /** What can refute a value and did not. Only these make a value confirmed. */
