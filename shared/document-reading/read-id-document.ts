@@ -9,7 +9,8 @@ import type { MessageKey } from '../i18n/messages-it';
 import { compareNames } from '../identity/names';
 import { fiscalCodeConsistency, parseFiscalCode, resolveBirthPlaces, type BelfiorePlaces } from '../identity/fiscal-code';
 import { ID_DOCUMENT_FIELDS, type Confirmation, type DocumentSide, type DocumentType, type IdDocumentField, type IdDocumentFields, type IdDocumentReading, type ReadingWarning } from '../identity/types';
-import { locateDocuments, uprightDocument } from './document-locator';
+import { locateDocuments, uprightDocument, type LocatedDocument } from './document-locator';
+import { documentsAroundMrz } from './mrz-located-documents';
 import type { FieldCandidate } from './field-candidate';
 import type { BarcodeReader, OcrEngine } from './ocr-engine';
 import { boxOnSource, composeHomographies, rectToSource, type Homography } from './homography';
@@ -65,19 +66,24 @@ function emptyFields(): IdDocumentFields {
   return { surname: null, givenNames: null, sex: null, birthDate: null, birthPlace: null, fiscalCode: null, documentNumber: null, issueDate: null, expiryDate: null, nationality: null };
 }
 
+async function readLocated(image: GrayRaster, imageIndex: number, located: LocatedDocument, deps: DocumentReadingDeps): Promise<PlacedSide> {
+  const { raster, toSource } = uprightDocument(image, located);
+  const side = await readSide(raster, deps);
+  // Read by a whole MRZ, or a document that has none: no need to turn it.
+  const carriesMrz = side.kind.documentType === 'PASSPORT' || side.kind.documentType === 'UNKNOWN' || side.kind.side === 'back';
+  const settled = side.mrz?.allChecksValid || (!side.mrz && !carriesMrz);
+  const turned = settled ? null : await readQuarterTurned(raster, deps, validMrzFields(side));
+  return turned ? { ...turned.side, imageIndex, toSource: composeHomographies(toSource, turned.toUpright) } : { ...side, imageIndex, toSource };
+}
+
 export async function readIdDocument(images: GrayRaster[], deps: DocumentReadingDeps): Promise<DocumentReadingResult> {
-  const jobs = images.flatMap((image, imageIndex) =>
-    locateDocuments(image).map(async (located): Promise<PlacedSide> => {
-      const { raster, toSource } = uprightDocument(image, located);
-      const side = await readSide(raster, deps);
-      // Read by a whole MRZ, or a document that has none: no need to turn it.
-      const carriesMrz = side.kind.documentType === 'PASSPORT' || side.kind.documentType === 'UNKNOWN' || side.kind.side === 'back';
-      const settled = side.mrz?.allChecksValid || (!side.mrz && !carriesMrz);
-      const turned = settled ? null : await readQuarterTurned(raster, deps, validMrzFields(side));
-      return turned ? { ...turned.side, imageIndex, toSource: composeHomographies(toSource, turned.toUpright) } : { ...side, imageIndex, toSource };
-    }),
-  );
-  const sides = await Promise.all(jobs);
+  const located = images.map((image) => locateDocuments(image));
+  const sides = await Promise.all(images.flatMap((image, i) => located[i].map((l) => readLocated(image, i, l, deps))));
+  // No MRZ read: one may be on a card the locator missed. Only then is every page searched for one.
+  if (!sides.some((s) => s.mrz?.allChecksValid)) {
+    const more = images.flatMap((image, i) => documentsAroundMrz(image, located[i]).map((l) => readLocated(image, i, l, deps)));
+    sides.push(...(await Promise.all(more)));
+  }
   const merged = mergeSides(sides);
   const code = merged.reading.fields.fiscalCode;
   const places = code && merged.reading.confirmedBy?.fiscalCode ? await resolveBirthPlaces([code], deps.today) : null;
