@@ -11,6 +11,7 @@
  * whose values are only suggestions.
  */
 import type { GrayRaster } from './raster';
+import { inkComponents, median, type InkComponent } from './ink-components';
 
 export type Writing = 'typed' | 'handwritten';
 
@@ -38,61 +39,14 @@ const SHORT_HANDWRITTEN_MAX_ON_LINES = 0.5;
 /** Farther than this share of the letter height from a line is another line (a descender, the x-height), not a wobble. */
 const OTHER_LINE = 0.15;
 
-interface Component {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-  area: number;
-}
-
-/** 8-connected components of ink pixels (iterative flood fill: zones are small). */
-function inkComponents(raster: GrayRaster, inkLevel: number): Component[] {
-  const { width, height, data } = raster;
-  const seen = new Uint8Array(width * height);
-  const components: Component[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < data.length; start += 1) {
-    if (seen[start] || data[start] >= inkLevel) continue;
-    const c: Component = { x0: width, x1: -1, y0: height, y1: -1, area: 0 };
-    seen[start] = 1;
-    stack.push(start);
-    while (stack.length > 0) {
-      const i = stack.pop() as number;
-      const x = i % width;
-      const y = (i - x) / width;
-      c.area += 1;
-      if (x < c.x0) c.x0 = x;
-      if (x > c.x1) c.x1 = x;
-      if (y < c.y0) c.y0 = y;
-      if (y > c.y1) c.y1 = y;
-      for (let dy = -1; dy <= 1; dy += 1) {
-        const ny = y + dy;
-        if (ny < 0 || ny >= height) continue;
-        for (let dx = -1; dx <= 1; dx += 1) {
-          const nx = x + dx;
-          if (nx < 0 || nx >= width) continue;
-          const j = ny * width + nx;
-          if (!seen[j] && data[j] < inkLevel) {
-            seen[j] = 1;
-            stack.push(j);
-          }
-        }
-      }
-    }
-    components.push(c);
-  }
-  return components;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+/** 8-connected ink components of a zone: ink is darker than halfway between its paper and its darkest ink. */
+function inkOf(zone: GrayRaster): InkComponent[] {
+  const level = inkLevelOf(zone);
+  return inkComponents(zone.data.map((v) => (v < level ? 1 : 0)), zone.width, zone.height, 8);
 }
 
 /** Theil–Sen line through one edge of the letters: robust to descenders, ascenders and a slightly skewed scan. */
-function lineResiduals(letters: Component[], edge: (c: Component) => number): number[] {
+function lineResiduals(letters: InkComponent[], edge: (c: InkComponent) => number): number[] {
   const points = letters.map((c) => ({ x: (c.x0 + c.x1) / 2, y: edge(c) }));
   const slopes: number[] = [];
   for (let i = 0; i < points.length; i += 1) {
@@ -113,7 +67,7 @@ function inkLevelOf(zone: GrayRaster): number {
 }
 
 export function classifyWriting(zone: GrayRaster): WritingEvidence {
-  const all = inkComponents(zone, inkLevelOf(zone)).filter((c) => c.area >= 6);
+  const all = inkOf(zone).filter((c) => c.area >= 6);
   const tallest = Math.max(0, ...all.map((c) => c.y1 - c.y0 + 1));
   // Letters only: dots, commas, apostrophes and accents are small by nature, not by the hand.
   const letters = all.filter((c) => c.y1 - c.y0 + 1 >= tallest * 0.45);

@@ -7,6 +7,7 @@
  * in one image); rows turned a quarter turn are found on the image turned back.
  */
 import { binarise } from './binarise';
+import { inkComponents, median } from './ink-components';
 import { downscale, type Box, type GrayRaster } from './raster';
 
 export interface MrzRow {
@@ -46,52 +47,16 @@ const MIN_INK_CONTRAST = 40;
 /** OCR-B's pitch over its cap height (2.54 mm over ~2.3 mm), with room for blur and fillers. */
 const PITCH_OVER_HEIGHT: [number, number] = [0.75, 1.9];
 
-function median(values: number[]): number {
-  const s = values.slice().sort((a, b) => a - b);
-  return s.length === 0 ? 0 : s[Math.floor(s.length / 2)];
-}
-
-/** Dark connected components of glyph size (4-connected). */
+/** Glyph-sized ink components, 4-connected so that glyphs touching at a corner stay apart. */
 function glyphsOf(mask: Uint8Array, width: number, height: number): Glyph[] {
-  const seen = new Uint8Array(mask.length);
-  const glyphs: Glyph[] = [];
-  const stack: number[] = [];
   const maxHeight = Math.max(12, height * 0.12);
-  for (let start = 0; start < mask.length; start += 1) {
-    if (!mask[start] || seen[start]) continue;
-    seen[start] = 1;
-    stack.push(start);
-    let x0 = width;
-    let y0 = height;
-    let x1 = 0;
-    let y1 = 0;
-    let count = 0;
-    while (stack.length) {
-      const i = stack.pop() as number;
-      const x = i % width;
-      const y = (i - x) / width;
-      count += 1;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-      const visit = (n: number) => {
-        if (mask[n] && !seen[n]) {
-          seen[n] = 1;
-          stack.push(n);
-        }
-      };
-      if (x > 0) visit(i - 1);
-      if (x < width - 1) visit(i + 1);
-      if (y > 0) visit(i - width);
-      if (y < height - 1) visit(i + width);
-    }
-    const w = x1 - x0 + 1;
-    const h = y1 - y0 + 1;
-    if (h < 5 || h > maxHeight || w > h * 1.6 || count < 6 || count > w * h * 0.95) continue;
-    glyphs.push({ x0, y0, x1: x1 + 1, y1: y1 + 1 });
-  }
-  return glyphs;
+  return inkComponents(mask, width, height, 4)
+    .filter((c) => {
+      const w = c.x1 - c.x0 + 1;
+      const h = c.y1 - c.y0 + 1;
+      return h >= 5 && h <= maxHeight && w <= h * 1.6 && c.area >= 6 && c.area <= w * h * 0.95;
+    })
+    .map((c) => ({ x0: c.x0, y0: c.y0, x1: c.x1 + 1, y1: c.y1 + 1 }));
 }
 
 /** Chains of glyphs side by side: similar height, same centre line, gaps under about one glyph. */

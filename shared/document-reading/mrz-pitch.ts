@@ -3,12 +3,9 @@
  * symbols for one wide-spaced glyph (`ITA` read as `I1T7A`); placing every symbol on the pitch grid
  * and keeping the most confident symbol per cell removes those insertions without guessing.
  */
+import { median } from './ink-components';
 import type { OcrLine } from './ocr-engine';
 
-function median(values: number[]): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 export function lineOnPitchGrid(line: OcrLine): string | null {
   const symbols = line.words.flatMap((w) => w.symbols ?? []).filter((s) => s.text.trim() !== '');
