@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { test, expect, enterApp } from './fixtures';
 
 type Session = typeof import('../../renderer/store/session');
@@ -7,6 +8,20 @@ type AppStore = typeof import('../../renderer/app/app-store');
 type IntakeSession = typeof import('../../renderer/intake/intake-session');
 
 const corpus = (name: string) => path.resolve('tests/corpus', name);
+
+/** A new case whose form the clerk typed for Mario Rossi (born in Rome on 12/04/1985). */
+async function openCaseTypedAsMarioRossi(page: Page): Promise<void> {
+  await enterApp(page);
+  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Nuova pratica' }).click();
+  await page.getByRole('radio', { name: 'Medico esterno' }).check();
+  await page.getByRole('button', { name: 'Crea la pratica' }).click();
+  await expect(page.getByRole('heading', { name: /^Pratica / })).toBeVisible();
+  await page.keyboard.press('Alt+3');
+  for (const [label, value] of [[/^Cognome/, 'ROSSI'], [/^Nome/, 'MARIO'], [/^Sesso/, 'M'], [/^Data di nascita/, '12/04/1985'], [/^Comune di nascita/, 'ROMA'], [/^Provincia di nascita/, 'RM'], [/^Codice fiscale/, 'RSSMRA85D12H501L']] as const) {
+    await page.getByLabel(label).fill(value);
+  }
+  await page.getByLabel(/^Codice fiscale/).blur();
+}
 
 test('a clerk opens a case, captures the documents, fills the form and refuses it with reasons; a reload loses nothing', async ({ page }) => {
   await enterApp(page);
@@ -145,16 +160,7 @@ test('a clerk opens a case, captures the documents, fills the form and refuses i
 });
 
 test('a mismatch is shown side by side; a misread value is corrected, a real difference needs a written justification', async ({ page }) => {
-  await enterApp(page);
-  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Nuova pratica' }).click();
-  await page.getByRole('radio', { name: 'Medico esterno' }).check();
-  await page.getByRole('button', { name: 'Crea la pratica' }).click();
-  await expect(page.getByRole('heading', { name: /^Pratica / })).toBeVisible();
-  await page.keyboard.press('Alt+3');
-  for (const [label, value] of [[/^Cognome/, 'ROSSI'], [/^Nome/, 'MARIO'], [/^Sesso/, 'M'], [/^Data di nascita/, '12/04/1985'], [/^Comune di nascita/, 'ROMA'], [/^Provincia di nascita/, 'RM'], [/^Codice fiscale/, 'RSSMRA85D12H501L']] as const) {
-    await page.getByLabel(label).fill(value);
-  }
-  await page.getByLabel(/^Codice fiscale/).blur();
+  await openCaseTypedAsMarioRossi(page);
 
   // The reading as the document reader hands it over: the printed surname misread as ROSSO.
   await page.evaluate(async () => {
@@ -217,16 +223,7 @@ test('a mismatch is shown side by side; a misread value is corrected, a real dif
 });
 
 test('a value nothing confirmed is "da verificare": it differs from the form without counting as a mismatch until the clerk confirms it', async ({ page }) => {
-  await enterApp(page);
-  await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('button', { name: 'Nuova pratica' }).click();
-  await page.getByRole('radio', { name: 'Medico esterno' }).check();
-  await page.getByRole('button', { name: 'Crea la pratica' }).click();
-  await expect(page.getByRole('heading', { name: /^Pratica / })).toBeVisible();
-  await page.keyboard.press('Alt+3');
-  for (const [label, value] of [[/^Cognome/, 'ROSSI'], [/^Nome/, 'MARIO'], [/^Sesso/, 'M'], [/^Data di nascita/, '12/04/1985'], [/^Comune di nascita/, 'ROMA'], [/^Provincia di nascita/, 'RM'], [/^Codice fiscale/, 'RSSMRA85D12H501L']] as const) {
-    await page.getByLabel(label).fill(value);
-  }
-  await page.getByLabel(/^Codice fiscale/).blur();
+  await openCaseTypedAsMarioRossi(page);
 
   // A foreign passport: no codice fiscale, the MRZ's names covered by no check digit, nothing printed read.
   await page.evaluate(async () => {
