@@ -100,15 +100,17 @@ async function readRow(image: GrayRaster, ocr: OcrEngine): Promise<string> {
   return lineOnPitchGrid(line) ?? line.text.replace(/\s/g, '');
 }
 
-function validCount(mrz: MrzReading): number {
+export function validFieldCount(mrz: MrzReading): number {
   return Object.values(mrz.valid).filter(Boolean).length;
 }
 
+/** Readings ordered by the check digits: all holding first, then none chosen by them, then fields given. */
+export function mrzRank(mrz: MrzReading): number {
+  return (mrz.allChecksValid ? 100 : 0) + (mrz.guessed ? 0 : 20) + validFieldCount(mrz);
+}
+
 function better(a: MrzReading, b: MrzReading | null): boolean {
-  if (!b) return true;
-  if (a.allChecksValid !== b.allChecksValid) return a.allChecksValid;
-  if (a.guessed !== b.guessed) return !a.guessed;
-  return validCount(a) > validCount(b);
+  return !b || mrzRank(a) > mrzRank(b);
 }
 
 /**
@@ -156,7 +158,7 @@ export async function readMrzZone(raster: GrayRaster, band: MrzBand, ocr: OcrEng
       if (decided?.mrz.allChecksValid && !decided.mrz.guessed && variant === 'gray') break;
       if (decided?.mrz.allChecksValid && decided.agreeing >= 2) break;
     }
-    if (decided && (decided.mrz.allChecksValid || upsideDown || validCount(decided.mrz) > 0)) return { ...decided, box: band.box };
+    if (decided && (decided.mrz.allChecksValid || upsideDown || validFieldCount(decided.mrz) > 0)) return { ...decided, box: band.box };
   }
   return null;
 }

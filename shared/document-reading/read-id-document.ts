@@ -15,6 +15,7 @@ import type { FieldCandidate } from './field-candidate';
 import type { BarcodeReader, OcrEngine } from './ocr-engine';
 import { boxOnSource, composeHomographies, rectToSource, type Homography } from './homography';
 import { findMrzBands } from './mrz-band';
+import { validFieldCount } from './mrz-zone-reading';
 import { extractOriented, type Box, type GrayRaster } from './raster';
 import { readSide, type SideReading } from './side-reading';
 
@@ -98,7 +99,7 @@ export async function readIdDocument(images: GrayRaster[], deps: DocumentReading
  * own business).
  */
 function validMrzFields(side: SideReading): number {
-  return side.mrz ? Object.values(side.mrz.valid).filter(Boolean).length : 0;
+  return side.mrz ? validFieldCount(side.mrz) : 0;
 }
 
 async function readQuarterTurned(raster: GrayRaster, deps: DocumentReadingDeps, asRead: number): Promise<{ side: SideReading; toUpright: Homography } | null> {

@@ -14,7 +14,7 @@ import { findCode, nameLine } from './text-patterns';
 import { compareNames } from '../identity/names';
 import { lineOnPitchGrid } from './mrz-pitch';
 import { findMrzBands } from './mrz-band';
-import { readMrzZone, type MrzZoneReading } from './mrz-zone-reading';
+import { mrzRank, readMrzZone, type MrzZoneReading } from './mrz-zone-reading';
 
 export interface SideReading {
   kind: SideKind;
@@ -52,11 +52,6 @@ function mrzFromPage(raster: GrayRaster, page: OcrPage, today: string): MrzZoneR
   return { mrz, agreeing: 1, box: { x: 0, y: tight.y, width: raster.width, height: tight.height } };
 }
 
-function zoneRank(zone: MrzZoneReading): number {
-  const valid = Object.values(zone.mrz.valid).filter(Boolean).length;
-  return (zone.mrz.allChecksValid ? 100 : 0) + (zone.mrz.guessed ? 0 : 20) + valid;
-}
-
 /**
  * The side's MRZ: the page OCR's lines when the check digits accept them as read; else every zone
  * found by its texture, read line by line, the best by the check digits.
@@ -69,7 +64,7 @@ async function readMrzOnSide(raster: GrayRaster, page: OcrPage, ocr: OcrEngine, 
   let best: MrzZoneReading | null = null;
   for (const band of bands) {
     const zone = await readMrzZone(raster, band, ocr, today);
-    if (zone && (!best || zoneRank(zone) > zoneRank(best))) best = zone;
+    if (zone && (!best || mrzRank(zone.mrz) > mrzRank(best.mrz))) best = zone;
     if (best?.mrz.allChecksValid && !best.mrz.guessed) break;
   }
   return best;
@@ -95,7 +90,6 @@ async function rereadNames(raster: GrayRaster, candidates: FieldCandidates, ocr:
     }),
   );
 }
-
 
 function has(text: string, ...needles: RegExp[]): boolean {
   return needles.some((n) => n.test(text));
