@@ -92,15 +92,16 @@ export async function readIdDocument(images: GrayRaster[], deps: DocumentReading
   return merged;
 }
 
+function validMrzFields(side: SideReading): number {
+  return side.mrz ? validFieldCount(side.mrz) : 0;
+}
+
 /**
  * The locator straightens a card to the nearest quarter turn it cannot tell from the right one: a
  * side recognised as nothing, or whose MRZ did not read whole, is looked at a quarter turn either
  * way, and the turned reading kept only when its MRZ gives more (a half turn is the MRZ reader's
  * own business).
  */
-function validMrzFields(side: SideReading): number {
-  return side.mrz ? validFieldCount(side.mrz) : 0;
-}
 
 async function readQuarterTurned(raster: GrayRaster, deps: DocumentReadingDeps, asRead: number): Promise<{ side: SideReading; toUpright: Homography } | null> {
   for (const angle of [Math.PI / 2, -Math.PI / 2]) {
@@ -113,7 +114,7 @@ async function readQuarterTurned(raster: GrayRaster, deps: DocumentReadingDeps, 
   return null;
 }
 
-/** What can refute a value and did not. Only these make a value confirmed. */
+/** A confirmed value: something could have refuted it and did not. */
 const CONFIRMED_CONFIDENCE = 1;
 /** Nothing could refute the value: it is shown to be checked, and never reaches the confident range. */
 export const UNCONFIRMED_CONFIDENCE_CAP = 0.85;
