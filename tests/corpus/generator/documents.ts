@@ -1,18 +1,9 @@
 /** What the corpus records about each document (ground-truth.json), and the helpers that invent document data. */
+import type { IdDocumentFields } from '../../../shared/identity/types';
 import type { Rng } from './captures';
 
-export interface Fields {
-  surname: string | null;
-  givenNames: string | null;
-  sex: 'M' | 'F' | null;
-  birthDate: string | null;
-  birthPlace: string | null;
-  fiscalCode: string | null;
-  documentNumber: string | null;
-  issueDate: string | null;
-  expiryDate: string | null;
-  nationality: string | null;
-}
+/** The ground truth holds exactly the fields a reading gives. */
+export type Fields = IdDocumentFields;
 
 export interface CorpusDocument {
   id: string;
